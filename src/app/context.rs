@@ -1,0 +1,113 @@
+//! App-wide state shared through context: language, URL view, backend and
+//! the outbox of unsynced edits. Each is persisted where it belongs.
+
+use leptos::prelude::*;
+
+use crate::data::config::{BackendKind, Config};
+use crate::data::outbox::Outbox;
+use crate::data::{storage, Backend};
+use crate::i18n::Lang;
+use crate::route::Route;
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    /// None until config.json has been read.
+    pub backend: RwSignal<Option<Backend>>,
+    /// Why config.json could not be used, shown in Settings.
+    pub config_error: RwSignal<Option<String>>,
+    pub outbox: RwSignal<Outbox>,
+    /// Bumped to make every page fetch again (backend switched, data reset).
+    pub generation: RwSignal<u32>,
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+impl Ctx {
+    pub fn tr(&self, zh: &'static str, en: &'static str) -> &'static str {
+        self.lang.get().tr(zh, en)
+    }
+
+    pub fn reload_all(&self) {
+        self.generation.update(|g| *g = g.wrapping_add(1));
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        let _ = storage::set("lang", lang.code());
+    }
+
+    pub fn persist_outbox(&self) {
+        if let Ok(json) = serde_json::to_string(&self.outbox.get_untracked()) {
+            let _ = storage::set("outbox", &json);
+        }
+    }
+}
+
+pub fn initial_lang() -> Lang {
+    storage::get("lang")
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
+}
+
+pub fn initial_outbox() -> Outbox {
+    storage::get("outbox")
+        .and_then(|t| serde_json::from_str::<Outbox>(&t).ok())
+        .unwrap_or_default()
+        .after_reload()
+}
+
+/// What the user saved on the Settings screen (never the token).
+pub fn saved_settings() -> Option<Config> {
+    storage::get("settings").and_then(|t| serde_json::from_str(&t).ok())
+}
+
+pub fn save_settings(config: &Config) {
+    if let Ok(json) = serde_json::to_string(config) {
+        let _ = storage::set("settings", &json);
+    }
+}
+
+pub fn forget_settings() {
+    storage::remove("settings");
+}
+
+/// The token typed on the Settings screen, if the user asked to keep it for
+/// this tab; otherwise it lives only in memory.
+pub fn session_token() -> Option<String> {
+    storage::session_get("token")
+}
+
+pub fn remember_token(token: Option<&str>) {
+    storage::session_set("token", token);
+}
+
+/// config.json, then the saved settings on top, then the session token.
+pub async fn load_config() -> (Config, Option<String>) {
+    let (base, error) = match fetch_config_json().await {
+        Ok(c) => (c, None),
+        Err(e) => (Config::default(), Some(e)),
+    };
+    let mut config = saved_settings().unwrap_or(base.clone());
+    config.rest.token = session_token().or(base.rest.token);
+    if config.backend == BackendKind::Rest && config.rest.validate().is_err() {
+        config.backend = BackendKind::Embedded;
+    }
+    (config, error)
+}
+
+async fn fetch_config_json() -> Result<Config, String> {
+    let response = gloo_net::http::Request::get("config.json")
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if response.status() == 404 {
+        // No config.json is a valid deployment: the embedded backend it is.
+        return Ok(Config::default());
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    Config::from_json(&text).map_err(|e| e.to_string())
+}

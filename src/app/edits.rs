@@ -1,0 +1,93 @@
+//! Making an edit: it shows at once, goes to the backend, and either is
+//! confirmed or stays in the outbox with the reason, for retry or discard.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::context::Ctx;
+use crate::data::error::ApiError;
+use crate::data::outbox::{apply_confirmed, Op};
+use crate::data::resource::{Record, Resource};
+use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapItem, Target};
+
+/// The list a page shows; patched in place when the backend confirms.
+pub type ListResource<T> = LocalResource<Result<Vec<T>, ApiError>>;
+
+/// Records the edit in the outbox, then sends it.
+pub fn submit<T: Record>(
+    ctx: Ctx,
+    op: Op,
+    id: String,
+    value: Option<T>,
+    label: String,
+    list: Option<ListResource<T>>,
+) {
+    let json = value.as_ref().and_then(|v| serde_json::to_value(v).ok());
+    let mut seq = None;
+    ctx.outbox
+        .update(|ob| seq = ob.push(T::RESOURCE, op, &id, json, label));
+    ctx.persist_outbox();
+    // A delete that cancelled an unsent create has nothing to send.
+    let Some(seq) = seq else { return };
+    send::<T>(ctx, seq, false, list);
+}
+
+/// Sends (or re-sends) one outbox entry.
+fn send<T: Record>(ctx: Ctx, seq: u64, force: bool, list: Option<ListResource<T>>) {
+    let Some(edit) = ctx.outbox.with_untracked(|ob| ob.get(seq).cloned()) else {
+        return;
+    };
+    let Some(backend) = ctx.backend.get_untracked() else {
+        return;
+    };
+    let value: Option<T> = edit
+        .value
+        .clone()
+        .and_then(|v| serde_json::from_value(v).ok());
+    ctx.outbox.update(|ob| ob.mark_sending(seq));
+    spawn_local(async move {
+        let result = backend.save::<T>(edit.op, &edit.id, value, force).await;
+        match result {
+            Ok(saved) => {
+                ctx.outbox.update(|ob| ob.confirm(seq));
+                match list {
+                    Some(list) => list.update(|current| {
+                        if let Some(Ok(rows)) = current {
+                            apply_confirmed(rows, edit.op, &edit.id, saved);
+                        }
+                    }),
+                    None => ctx.reload_all(),
+                }
+            }
+            Err(error) => ctx.outbox.update(|ob| ob.fail(seq, error)),
+        }
+        ctx.persist_outbox();
+    });
+}
+
+/// Retries an outbox entry; `force` overwrites after a conflict.
+pub fn retry(ctx: Ctx, seq: u64, force: bool) {
+    let Some(key) = ctx
+        .outbox
+        .with_untracked(|ob| ob.get(seq).map(|e| e.resource.clone()))
+    else {
+        return;
+    };
+    match Resource::from_key(&key) {
+        Some(Resource::Feedback) => send::<Feedback>(ctx, seq, force, None),
+        Some(Resource::Content) => send::<ContentItem>(ctx, seq, force, None),
+        Some(Resource::Campaigns) => send::<Campaign>(ctx, seq, force, None),
+        Some(Resource::Roadmap) => send::<RoadmapItem>(ctx, seq, force, None),
+        Some(Resource::Targets) => send::<Target>(ctx, seq, force, None),
+        Some(Resource::Events) => send::<LocalEvent>(ctx, seq, force, None),
+        // Not an editable collection: nothing could send it, so let it go.
+        _ => discard(ctx, seq),
+    }
+}
+
+/// The user gave up this edit; the server's version shows again.
+pub fn discard(ctx: Ctx, seq: u64) {
+    ctx.outbox.update(|ob| ob.discard(seq));
+    ctx.persist_outbox();
+    ctx.reload_all();
+}

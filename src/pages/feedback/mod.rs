@@ -1,0 +1,439 @@
+//! The feedback inbox: list, filter and search what users told the business,
+//! and triage it (status plus a note). The "feedback" half of 数据+反馈.
+
+use chrono::{Local, NaiveDate, Utc};
+use leptos::prelude::*;
+
+use crate::app::context::{use_ctx, Ctx};
+use crate::app::edits::{discard, retry, submit, ListResource};
+use crate::app::url;
+use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
+use crate::data::error::ApiError;
+use crate::data::outbox::{overlay, EditState, Op, Shown};
+use crate::domain::dimensions::District;
+use crate::domain::feedback::{count_by_status, FeedbackFilter};
+use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
+use crate::i18n::{format_date, format_datetime, Lang};
+
+fn local_time(fb: &Feedback) -> chrono::NaiveDateTime {
+    fb.created_at.with_timezone(&Local).naive_local()
+}
+
+fn local_date(fb: &Feedback) -> NaiveDate {
+    local_time(fb).date()
+}
+
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let list: ListResource<Feedback> = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<Feedback>().await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <header class="page-header">
+                <h1 id="page-title">{move || ctx.tr("用户反馈", "User feedback")}</h1>
+                <p class="page-lede">
+                    {move || ctx.tr(
+                        "数据+反馈双轮驱动:汇总小程序表单、在线客服、社交平台与门店收到的反馈,分拣、排期并跟进。",
+                        "Data plus feedback: gather what users said through the in-app form, customer service, social media and stores, then triage, plan and follow up.",
+                    )}
+                </p>
+            </header>
+            <Filters />
+            <DataView resource=list render={move |rows: Vec<Feedback>| view! { <Inbox rows list /> }} />
+        </section>
+    }
+}
+
+fn options<T: Copy + 'static>(
+    all: &'static [T],
+    id: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (id(*v).to_string(), label(*v, lang).to_string()))
+        .collect()
+}
+
+#[component]
+fn Filters() -> impl IntoView {
+    let ctx = use_ctx();
+    let param = move |k: &'static str| {
+        Signal::derive(move || ctx.route.get().get(k).unwrap_or("").to_string())
+    };
+    let set = move |k: &'static str| {
+        Callback::new(move |v: String| {
+            let next = ctx.route.get_untracked().with(k, &v).without("id");
+            url::push(ctx.route, next);
+        })
+    };
+    let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
+    let lang = move || ctx.lang.get();
+    let on_search = move |ev| {
+        let next = ctx
+            .route
+            .get_untracked()
+            .with("q", &event_target_value(&ev));
+        url::replace(ctx.route, next);
+    };
+    let has_filters = move || {
+        let r = ctx.route.get();
+        !FeedbackFilter::from_params(&r.params).is_empty()
+    };
+    view! {
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="field field-search" for="fb-q">
+                <span class="field-label">{move || ctx.tr("搜索", "Search")}</span>
+                <input
+                    id="fb-q"
+                    type="search"
+                    placeholder=move || ctx.tr("反馈内容或备注", "Text or note")
+                    prop:value=param("q")
+                    on:input=on_search
+                />
+            </label>
+            <SelectFilter
+                id="fb-source"
+                label=Signal::derive(move || ctx.tr("来源", "Source").to_string())
+                options=Signal::derive(move || options(FeedbackSource::ALL, FeedbackSource::id, FeedbackSource::label, lang()))
+                value=param("source")
+                on_change=set("source")
+                all_label=all
+            />
+            <SelectFilter
+                id="fb-category"
+                label=Signal::derive(move || ctx.tr("类别", "Category").to_string())
+                options=Signal::derive(move || options(FeedbackCategory::ALL, FeedbackCategory::id, FeedbackCategory::label, lang()))
+                value=param("category")
+                on_change=set("category")
+                all_label=all
+            />
+            <SelectFilter
+                id="fb-district"
+                label=Signal::derive(move || ctx.tr("区域", "District").to_string())
+                options=Signal::derive(move || options(District::ALL, District::id, District::label, lang()))
+                value=param("district")
+                on_change=set("district")
+                all_label=all
+            />
+            <label class="field" for="fb-from">
+                <span class="field-label">{move || ctx.tr("起始日期", "From")}</span>
+                <input id="fb-from" type="date" prop:value=param("from") on:change=move |ev| set("from").run(event_target_value(&ev)) />
+            </label>
+            <label class="field" for="fb-to">
+                <span class="field-label">{move || ctx.tr("截止日期", "To")}</span>
+                <input id="fb-to" type="date" prop:value=param("to") on:change=move |ev| set("to").run(event_target_value(&ev)) />
+            </label>
+            <Show when=has_filters>
+                <button
+                    type="button"
+                    class="btn btn-ghost"
+                    on:click=move |_| {
+                        let next = crate::route::Route::new(ctx.route.get_untracked().area);
+                        url::push(ctx.route, next);
+                    }
+                >
+                    {move || ctx.tr("清除筛选", "Clear filters")}
+                </button>
+            </Show>
+        </form>
+    }
+}
+
+#[component]
+fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = StoredValue::new(rows);
+    let filter = Memo::new(move |_| FeedbackFilter::from_params(&ctx.route.get().params));
+    // Server rows with the user's unsynced edits laid over, newest first.
+    let shown = Memo::new(move |_| {
+        let mut shown = rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob)));
+        shown.sort_by_key(|s| std::cmp::Reverse(s.item.created_at));
+        shown
+    });
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        shown.with(|s| {
+            s.iter()
+                .filter(|s| f.matches(&s.item, local_date(&s.item)))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let counts = Memo::new(move |_| {
+        let f = filter.get();
+        shown.with(|s| {
+            count_by_status(
+                s.iter()
+                    .filter(|s| f.matches_except_status(&s.item, local_date(&s.item)))
+                    .map(|s| &s.item),
+            )
+        })
+    });
+    let selected_id = Memo::new(move |_| ctx.route.get().get("id").map(str::to_string));
+    let selected = Memo::new(move |_| {
+        let id = selected_id.get()?;
+        shown.with(|s| s.iter().find(|s| s.item.id == id).cloned())
+    });
+    view! {
+        <StatusTabs counts />
+        <div class="inbox" class:has-detail=move || selected_id.get().is_some()>
+            <div class="inbox-list">
+                <p class="result-count" role="status" aria-live="polite">
+                    {move || {
+                        let (n, total) = (visible.with(Vec::len), shown.with(Vec::len));
+                        match ctx.lang.get() {
+                            Lang::Zh => format!("显示 {n} 条,共 {total} 条"),
+                            Lang::En => format!("Showing {n} of {total}"),
+                        }
+                    }}
+                </p>
+                <Show
+                    when=move || visible.with(|v| !v.is_empty())
+                    fallback=move || view! {
+                        <EmptyState title=Signal::derive(move || ctx.tr("没有符合条件的反馈", "No feedback matches these filters").to_string())>
+                            <p>{move || ctx.tr("试试放宽筛选条件或清除搜索词。", "Try wider filters or clear the search.")}</p>
+                        </EmptyState>
+                    }
+                >
+                    <ul class="fb-list" aria-label=move || ctx.tr("反馈列表", "Feedback list")>
+                        <For
+                            each=move || visible.get()
+                            key=|s| format!("{}|{}|{}|{:?}", s.item.id, s.item.status.id(), s.item.note, s.pending)
+                            children={move |s: Shown<Feedback>| view! { <FeedbackRow shown=s selected_id /> }}
+                        />
+                    </ul>
+                </Show>
+            </div>
+            {move || selected.get().map(|s| view! { <Detail shown=s list /> })}
+            <Show when=move || selected_id.get().is_some() && selected.get().is_none()>
+                <div class="detail">
+                    <EmptyState title=Signal::derive(move || ctx.tr("找不到这条反馈,它可能已被删除。", "This feedback was not found; it may have been deleted.").to_string()) />
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn StatusTabs(counts: Memo<std::collections::BTreeMap<FeedbackStatus, usize>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let current = Memo::new(move |_| ctx.route.get().get("status").map(str::to_string));
+    let tab = move |status: Option<FeedbackStatus>| {
+        let id = status.map(|s| s.id().to_string());
+        let id2 = id.clone();
+        let href = move || {
+            ctx.route
+                .get()
+                .with("status", id.as_deref().unwrap_or(""))
+                .without("id")
+                .to_hash()
+        };
+        let label = move || {
+            let lang = ctx.lang.get();
+            let n = counts.with(|c| match status {
+                Some(s) => c.get(&s).copied().unwrap_or(0),
+                None => c.values().sum(),
+            });
+            let name = status
+                .map(|s| s.label(lang))
+                .unwrap_or(lang.tr("全部", "All"));
+            format!("{name} {n}")
+        };
+        view! {
+            <a class="tab" href=href aria-current=move || (current.get() == id2).then_some("true")>
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label=move || ctx.tr("按状态筛选", "Filter by status")>
+            {tab(None)}
+            {FeedbackStatus::ALL.iter().map(|s| tab(Some(*s))).collect_view()}
+        </nav>
+    }
+}
+
+fn stars(rating: Option<u8>) -> Option<String> {
+    rating.map(|r| {
+        let r = usize::from(r.min(5));
+        format!("{}{}", "★".repeat(r), "☆".repeat(5 - r))
+    })
+}
+
+#[component]
+fn FeedbackRow(shown: Shown<Feedback>, selected_id: Memo<Option<String>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let fb = shown.item;
+    let id = fb.id.clone();
+    let id_for_href = id.clone();
+    let href = move || ctx.route.get().with("id", &id_for_href).to_hash();
+    let is_selected = Memo::new(move |_| selected_id.get().as_deref() == Some(id.as_str()));
+    let when = local_time(&fb);
+    let status = fb.status;
+    let (source, category, district) = (fb.source, fb.category, fb.district);
+    let rating = fb.rating;
+    view! {
+        <li class="fb-row" class:selected=move || is_selected.get()>
+            <a class="fb-link" href=href aria-current=move || is_selected.get().then_some("true")>
+                <span class="fb-meta">
+                    <span class=format!("status status-{}", status.id())>{move || status.label(ctx.lang.get())}</span>
+                    <span>{move || source.label(ctx.lang.get())}</span>
+                    <span>{move || category.label(ctx.lang.get())}</span>
+                    {district.map(|d| view! { <span>{move || d.label(ctx.lang.get())}</span> })}
+                    <time datetime=fb.created_at.to_rfc3339()>{move || format_date(when.date(), ctx.lang.get())}</time>
+                    {stars(rating).map(|s| view! {
+                        <span class="stars" aria-label=move || match ctx.lang.get() {
+                            Lang::Zh => format!("{} 星", rating.unwrap_or(0)),
+                            Lang::En => format!("{} stars", rating.unwrap_or(0)),
+                        }>{s}</span>
+                    })}
+                    {shown.pending.map(|p| view! { <PendingBadge state=p /> })}
+                </span>
+                <span class="fb-text">{fb.text}</span>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
+    let ctx = use_ctx();
+    let fb = shown.item.clone();
+    let status = RwSignal::new(fb.status);
+    let note = RwSignal::new(fb.note.clone());
+    let original = StoredValue::new(fb.clone());
+    let dirty = move || original.with_value(|o| o.status != status.get() || o.note != note.get());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut next = original.get_value();
+        next.status = status.get_untracked();
+        next.note = note.get_untracked().trim().to_string();
+        next.updated_at = Some(Utc::now());
+        let label: String = next.text.chars().take(24).collect();
+        submit(
+            ctx,
+            Op::Update,
+            next.id.clone(),
+            Some(next),
+            label,
+            Some(list),
+        );
+    };
+    let close = move |_| {
+        let next = ctx.route.get_untracked().without("id");
+        url::push(ctx.route, next);
+    };
+    let when = local_time(&fb);
+    let pending = shown.pending.clone();
+    view! {
+        <article class="detail" aria-labelledby="fb-detail-title">
+            <header class="detail-header">
+                <h2 id="fb-detail-title">{move || ctx.tr("反馈详情", "Feedback detail")}</h2>
+                <button type="button" class="btn btn-ghost" on:click=close>
+                    {move || ctx.tr("关闭", "Close")}
+                </button>
+            </header>
+            <PendingNotice pending=pending.clone() id=fb.id.clone() ctx />
+            <blockquote class="fb-quote">{fb.text.clone()}</blockquote>
+            <dl class="facts">
+                <dt>{move || ctx.tr("编号", "ID")}</dt>
+                <dd>{fb.id.clone()}</dd>
+                <dt>{move || ctx.tr("时间", "Received")}</dt>
+                <dd>{move || format_datetime(when, ctx.lang.get())}</dd>
+                <dt>{move || ctx.tr("来源", "Source")}</dt>
+                <dd>{move || fb.source.label(ctx.lang.get())}</dd>
+                <dt>{move || ctx.tr("类别", "Category")}</dt>
+                <dd>{move || fb.category.label(ctx.lang.get())}</dd>
+                <dt>{move || ctx.tr("区域", "District")}</dt>
+                <dd>{move || fb.district.map(|d| d.label(ctx.lang.get())).unwrap_or("—")}</dd>
+                <dt>{move || ctx.tr("评分", "Rating")}</dt>
+                <dd>{stars(fb.rating).unwrap_or_else(|| "—".into())}</dd>
+            </dl>
+            <form class="triage" on:submit=save>
+                <fieldset>
+                    <legend>{move || ctx.tr("处理状态", "Status")}</legend>
+                    <div class="segmented">
+                        {FeedbackStatus::ALL
+                            .iter()
+                            .map(|s| {
+                                let s = *s;
+                                view! {
+                                    <label class="segment">
+                                        <input
+                                            type="radio"
+                                            name="fb-status"
+                                            value=s.id()
+                                            prop:checked=move || status.get() == s
+                                            on:change=move |_| status.set(s)
+                                        />
+                                        <span>{move || s.label(ctx.lang.get())}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <label class="field" for="fb-note">
+                    <span class="field-label">{move || ctx.tr("处理备注", "Triage note")}</span>
+                    <textarea
+                        id="fb-note"
+                        rows="4"
+                        maxlength="2000"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary" disabled=move || !dirty()>
+                        {move || ctx.tr("保存", "Save")}
+                    </button>
+                </div>
+            </form>
+        </article>
+    }
+}
+
+/// Explains an unsynced edit of this record and offers retry or discard.
+#[component]
+fn PendingNotice(pending: Option<EditState>, id: String, ctx: Ctx) -> impl IntoView {
+    let seq = ctx.outbox.with_untracked(|ob| {
+        ob.pending_for(crate::data::resource::Resource::Feedback, &id)
+            .map(|e| e.seq)
+    });
+    let (error, conflict) = match &pending {
+        Some(EditState::Failed { error }) => (Some(error.clone()), false),
+        Some(EditState::Conflict { error }) => (Some(error.clone()), true),
+        _ => (None, false),
+    };
+    let error = StoredValue::new(error);
+    let Some(seq) = seq else {
+        return ().into_any();
+    };
+    view! {
+        <Show when=move || error.with_value(Option::is_some)>
+            <div class="pending-notice" role="alert">
+                <p>{move || error.with_value(|e| e.as_ref().map(|e| e.message(ctx.lang.get())).unwrap_or_default())}</p>
+                <p class="muted">{move || ctx.tr("你的修改已保留在本机,未丢失。", "Your edit is kept on this device; nothing is lost.")}</p>
+                <div class="form-actions">
+                    <button type="button" class="btn btn-primary" on:click=move |_| retry(ctx, seq, conflict)>
+                        {move || if conflict { ctx.tr("用我的版本覆盖", "Overwrite with mine") } else { ctx.tr("重试同步", "Retry") }}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| discard(ctx, seq)>
+                        {move || if conflict { ctx.tr("放弃我的修改", "Discard mine") } else { ctx.tr("放弃修改", "Discard edit") }}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+    .into_any()
+}

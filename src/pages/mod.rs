@@ -1,0 +1,4 @@
+//! One module per area of the app.
+
+pub mod feedback;
+pub mod settings;
