@@ -6,12 +6,14 @@ use serde_json::Value;
 use super::error::ApiError;
 use crate::domain::model::{
     Campaign, ChannelSpend, ContentItem, Dataset, ExperienceSample, Experiment, Feedback,
-    HealthSample, HourlyVisits, LocalEvent, MetricFact, PortraitRow, RoadmapItem, Target, TopPage,
+    HealthSample, HourlyVisits, LocalEvent, MetricFact, PortraitRow, RetentionCohort, RoadmapItem,
+    Target, TopPage,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Resource {
     Metrics,
+    Retention,
     Portrait,
     Hourly,
     Pages,
@@ -30,6 +32,7 @@ pub enum Resource {
 impl Resource {
     pub const ALL: &'static [Resource] = &[
         Resource::Metrics,
+        Resource::Retention,
         Resource::Portrait,
         Resource::Hourly,
         Resource::Pages,
@@ -49,6 +52,7 @@ impl Resource {
     pub fn key(self) -> &'static str {
         match self {
             Resource::Metrics => "metrics",
+            Resource::Retention => "retention",
             Resource::Portrait => "portrait",
             Resource::Hourly => "hourly",
             Resource::Pages => "pages",
@@ -117,6 +121,7 @@ macro_rules! row {
     };
 }
 row!(MetricFact, Resource::Metrics, metrics);
+row!(RetentionCohort, Resource::Retention, retention);
 row!(PortraitRow, Resource::Portrait, portrait);
 row!(HourlyVisits, Resource::Hourly, hourly);
 row!(TopPage, Resource::Pages, pages);

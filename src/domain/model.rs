@@ -36,6 +36,24 @@ pub struct MetricFact {
     pub revenue: f64,
 }
 
+/// One weekly cohort of new visitors (week starting Monday) for a district
+/// and channel, and how many of them came back on day 1, 7 and 30. A return
+/// figure is absent while the cohort is too young to know it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionCohort {
+    pub week: NaiveDate,
+    pub district: District,
+    pub channel: Channel,
+    pub new_visitors: u32,
+    #[serde(default)]
+    pub returned_d1: Option<u32>,
+    #[serde(default)]
+    pub returned_d7: Option<u32>,
+    #[serde(default)]
+    pub returned_d30: Option<u32>,
+}
+
 /// Visitors by month, district, gender and age band (user portrait).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -424,6 +442,7 @@ pub struct LocalEvent {
 #[serde(rename_all = "camelCase")]
 pub struct Dataset {
     pub metrics: Vec<MetricFact>,
+    pub retention: Vec<RetentionCohort>,
     pub portrait: Vec<PortraitRow>,
     pub hourly: Vec<HourlyVisits>,
     pub pages: Vec<TopPage>,

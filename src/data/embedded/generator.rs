@@ -21,7 +21,8 @@ use crate::domain::model::{
     CampaignType, ChannelSpend, ContentChannel, ContentItem, ContentStatus, ContentType, Dataset,
     ExperienceSample, Experiment, ExperimentStatus, ExperimentVariant, Feedback, FeedbackCategory,
     FeedbackSource, FeedbackStatus, HealthSample, HourlyVisits, Lane, LocalEvent, MetricFact,
-    PortraitRow, Recurrence, RequirementSource, RoadmapItem, RoadmapStatus, Target, TopPage,
+    PortraitRow, Recurrence, RequirementSource, RetentionCohort, RoadmapItem, RoadmapStatus,
+    Target, TopPage,
 };
 
 /// The seed the app uses unless the user picks another one.
@@ -37,6 +38,7 @@ const RECENT_DAYS: i64 = 90;
 
 // Salts for the per-collection RNG streams.
 const S_METRICS: u64 = 1;
+const S_RETENTION: u64 = 101;
 const S_PORTRAIT: u64 = 2;
 const S_HOURLY: u64 = 3;
 const S_PAGES: u64 = 4;
@@ -72,6 +74,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let incidents = incident_days(seed, end);
 
     Dataset {
+        retention: gen_retention(seed, end, &metrics),
         portrait: gen_portrait(seed, &agg),
         hourly: gen_hourly(seed, &agg),
         pages: gen_pages(seed, &agg),
@@ -2470,6 +2473,51 @@ fn gen_targets(agg: &Aggregates) -> Vec<Target> {
     ]
 }
 
+/// Weekly new-visitor cohorts per district and channel. Return rates depend
+/// on the channel (offline QR users come back most, paid ads least) and a
+/// cohort only reports day N once N days have passed since its last day.
+fn gen_retention(seed: u64, end: NaiveDate, facts: &[MetricFact]) -> Vec<RetentionCohort> {
+    let mut rng = Rng::derive(seed, S_RETENTION);
+    let mut weeks: BTreeMap<(NaiveDate, District, Channel), u32> = BTreeMap::new();
+    for f in facts {
+        let monday = shift(f.date, -i64::from(f.date.weekday().num_days_from_monday()));
+        *weeks.entry((monday, f.district, f.channel)).or_default() += f.new_visitors;
+    }
+    weeks
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|((week, district, channel), n)| {
+            let (d1, d7, d30) = match channel {
+                Channel::OfflineQr => (0.34, 0.24, 0.16),
+                Channel::Social => (0.30, 0.20, 0.12),
+                Channel::Content => (0.26, 0.16, 0.09),
+                Channel::Direct => (0.28, 0.18, 0.11),
+                Channel::PaidAds => (0.18, 0.10, 0.05),
+            };
+            let last_day = shift(week, 6);
+            let known = |days: i64| shift(last_day, days) <= end;
+            let mut returned = |rate: f64, days: i64| {
+                known(days).then(|| {
+                    let expected = f64::from(n) * rate * rng.jitter(0.12);
+                    rng.round_stochastic(expected).min(n)
+                })
+            };
+            let returned_d1 = returned(d1, 1);
+            let returned_d7 = returned(d7, 7);
+            let returned_d30 = returned(d30, 30);
+            RetentionCohort {
+                week,
+                district,
+                channel,
+                new_visitors: n,
+                returned_d1,
+                returned_d7,
+                returned_d30,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
@@ -2965,6 +3013,7 @@ mod tests {
             "metrics",
             "portrait",
             "hourly",
+            "retention",
             "pages",
             "feedback",
             "content",
