@@ -9,15 +9,17 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Area {
     #[default]
+    Cockpit,
     Feedback,
     Settings,
 }
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Feedback, Area::Settings];
+    pub const ALL: &'static [Area] = &[Area::Cockpit, Area::Feedback, Area::Settings];
 
     pub fn slug(self) -> &'static str {
         match self {
+            Area::Cockpit => "cockpit",
             Area::Feedback => "feedback",
             Area::Settings => "settings",
         }
@@ -148,8 +150,8 @@ mod tests {
 
     #[test]
     fn tolerates_garbage() {
-        assert_eq!(Route::parse("").area, Area::Feedback);
-        assert_eq!(Route::parse("#/nowhere?x").area, Area::Feedback);
+        assert_eq!(Route::parse("").area, Area::Cockpit);
+        assert_eq!(Route::parse("#/nowhere?x").area, Area::Cockpit);
         let r = Route::parse("#/settings?bad=%ZZ%E4&=x&y=");
         assert_eq!(r.area, Area::Settings);
         assert_eq!(r.get("bad"), Some("%ZZ\u{FFFD}"));

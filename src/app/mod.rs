@@ -11,7 +11,7 @@ use crate::components::Loading;
 use crate::data::config::BackendKind;
 use crate::data::Backend;
 use crate::i18n::Lang;
-use crate::pages::{feedback::FeedbackPage, settings::SettingsPage};
+use crate::pages::{cockpit::CockpitPage, feedback::FeedbackPage, settings::SettingsPage};
 use crate::route::{Area, Route};
 use context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
 
@@ -62,11 +62,18 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
     (
         "数据监控与反馈",
         "Monitoring & feedback",
-        &[NavItem {
-            area: Area::Feedback,
-            zh: "用户反馈",
-            en: "User feedback",
-        }],
+        &[
+            NavItem {
+                area: Area::Cockpit,
+                zh: "数据驾驶舱",
+                en: "KPI cockpit",
+            },
+            NavItem {
+                area: Area::Feedback,
+                zh: "用户反馈",
+                en: "User feedback",
+            },
+        ],
     ),
     (
         "系统",
@@ -100,7 +107,7 @@ fn Shell() -> impl IntoView {
                 {move || ctx.tr("跳到主要内容", "Skip to main content")}
             </button>
             <header class="topbar">
-                <a class="brand" href="#/feedback">
+                <a class="brand" href="#/cockpit">
                     <svg class="brand-mark" aria-hidden="true" viewBox="0 0 32 32" width="26" height="26"><path d="M3 19c4-5 8 5 13 0s9 5 13 0" stroke="currentColor" stroke-width="3" fill="none" stroke-linecap="round"/></svg>
                     <span class="brand-name">{move || ctx.tr("海河", "Haihe")}</span>
                     <span class="brand-sub">{move || ctx.tr("小程序运营驾驶舱", "Mini-program ops cockpit")}</span>
@@ -147,6 +154,7 @@ fn Shell() -> impl IntoView {
                 {move || match ctx.backend.get().is_some() {
                     false => view! { <Loading /> }.into_any(),
                     true => match area.get() {
+                        Area::Cockpit => view! { <CockpitPage /> }.into_any(),
                         Area::Feedback => view! { <FeedbackPage /> }.into_any(),
                         Area::Settings => view! { <SettingsPage /> }.into_any(),
                     },

@@ -1,7 +1,11 @@
 //! Shared UI pieces every page uses.
 
+mod chart;
 mod data_view;
+mod metric;
 mod status;
 
+pub use chart::{Chart, ChartClick};
 pub use data_view::DataView;
+pub use metric::{Bar, BarList, KpiTile, Sparkline};
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};

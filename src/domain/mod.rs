@@ -1,5 +1,6 @@
 //! Plain domain types and pure logic, free of any browser API.
 
+pub mod behaviour;
 pub mod dimensions;
 pub mod feedback;
 pub mod holidays;

@@ -26,7 +26,9 @@ pub struct MetricFact {
     pub page_views: u32,
     /// Sessions that saw one page only.
     pub bounces: u32,
+    /// Sessions that viewed at least one product (a funnel step).
     pub product_views: u32,
+    /// Sessions that added something to the cart.
     pub carts: u32,
     pub orders: u32,
     pub paying_users: u32,

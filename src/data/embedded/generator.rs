@@ -1013,9 +1013,11 @@ fn build_fact(
     // Abandoned carts on top of the ones that became orders.
     let abandoned = rng.range(0.06, 0.14);
     let carts = orders + rng.round_stochastic(f64::from(engaged) * abandoned);
-    let product_share = rng.range(0.3, 0.45);
+    // Sessions that opened at least one product: a funnel step, so it never
+    // exceeds the engaged sessions (and so the visits).
+    let product_share = rng.range(0.55, 0.8);
     let product_views = rng
-        .round_stochastic(f64::from(engaged_views) * product_share)
+        .round_stochastic(f64::from(engaged) * product_share)
         .max(carts);
     let page_views = (bounces + engaged_views).max(bounces + product_views);
 
@@ -2417,10 +2419,13 @@ fn gen_targets(agg: &Aggregates) -> Vec<Target> {
     let (t, n) = agg.last_days(28);
     let days = f64::from(n.max(1));
     let per_day = |x: u64| x as f64 / days;
-    let count = |id: &str, daily: f64, step: f64| Target {
+    // Ambition differs by KPI, as a real plan's would: some are already met,
+    // some are stretch goals, and the repurchase goal sits past its warning
+    // line, so the cockpit shows every status.
+    let count = |id: &str, daily: f64, up: f64, step: f64| Target {
         id: id.to_string(),
-        target: round_to(daily * 1.08, step),
-        warning: round_to(daily * 0.85, step),
+        target: round_to(daily * up, step),
+        warning: round_to(daily * (up - 0.2), step),
     };
     let rate = |id: &str, value: f64, up: f64, down: f64, step: f64| Target {
         id: id.to_string(),
@@ -2429,15 +2434,15 @@ fn gen_targets(agg: &Aggregates) -> Vec<Target> {
     };
     let bounce = ratio(t.bounces as f64, t.sessions as f64);
     vec![
-        count("visitors", per_day(t.visitors), 100.0),
-        count("visits", per_day(t.visits), 100.0),
-        count("newVisitors", per_day(t.new_visitors), 10.0),
-        count("pageViews", per_day(t.page_views), 1_000.0),
+        count("visitors", per_day(t.visitors), 0.95, 100.0),
+        count("visits", per_day(t.visits), 1.08, 100.0),
+        count("newVisitors", per_day(t.new_visitors), 0.9, 10.0),
+        count("pageViews", per_day(t.page_views), 1.05, 1_000.0),
         rate(
             "avgStay",
             ratio(t.stay_seconds as f64, t.sessions as f64),
-            1.05,
-            0.85,
+            0.95,
+            0.8,
             5.0,
         ),
         rate(
@@ -2452,8 +2457,8 @@ fn gen_targets(agg: &Aggregates) -> Vec<Target> {
             target: round_to(bounce * 0.95, 0.01),
             warning: round_to(bounce + 0.06, 0.01),
         },
-        count("orders", per_day(t.orders), 10.0),
-        count("payingUsers", per_day(t.paying_users), 10.0),
+        count("orders", per_day(t.orders), 1.1, 10.0),
+        count("payingUsers", per_day(t.paying_users), 1.1, 10.0),
         rate(
             "conversionRate",
             ratio(t.paying_users as f64, t.visitors as f64),
@@ -2461,13 +2466,13 @@ fn gen_targets(agg: &Aggregates) -> Vec<Target> {
             0.85,
             0.001,
         ),
-        rate("aov", ratio(t.revenue, t.orders as f64), 1.05, 0.9, 1.0),
-        count("revenue", t.revenue / days, 1_000.0),
+        rate("aov", ratio(t.revenue, t.orders as f64), 0.95, 0.85, 1.0),
+        count("revenue", t.revenue / days, 1.12, 1_000.0),
         rate(
             "repurchaseRate",
             ratio(t.repeat_buyers as f64, t.paying_users as f64),
+            1.3,
             1.05,
-            0.85,
             0.01,
         ),
     ]

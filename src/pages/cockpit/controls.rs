@@ -1,0 +1,231 @@
+//! Period, comparison and granularity controls, the cross-filter chips, and
+//! the CSV / print export.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::context::use_ctx;
+use crate::app::url;
+use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::metrics::{to_csv, CockpitData};
+use crate::domain::model::Target;
+use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
+use crate::i18n::Lang;
+
+fn set(key: &'static str, value: &str) {
+    let ctx = use_ctx();
+    let next = ctx.route.get_untracked().with(key, value);
+    url::push(ctx.route, next);
+}
+
+#[component]
+pub fn Controls() -> impl IntoView {
+    let ctx = use_ctx();
+    let param = move |k: &'static str| ctx.route.get().get(k).unwrap_or("").to_string();
+    let preset = move || Preset::from_id(&param("period")).unwrap_or_default();
+    view! {
+        <form class="controls" on:submit=|ev| ev.prevent_default() aria-label=move || ctx.tr("时间与对比", "Period and comparison")>
+            <div class="segmented presets" role="group" aria-label=move || ctx.tr("时间范围", "Period")>
+                {Preset::ALL
+                    .iter()
+                    .map(|p| {
+                        let p = *p;
+                        view! {
+                            <button
+                                type="button"
+                                class="seg-btn"
+                                aria-pressed=move || (preset() == p).to_string()
+                                on:click=move |_| set("period", p.id())
+                            >
+                                {move || p.label(ctx.lang.get())}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <Show when=move || preset() == Preset::Custom>
+                <label class="field" for="ck-from">
+                    <span class="field-label">{move || ctx.tr("开始", "From")}</span>
+                    <input id="ck-from" type="date" prop:value=move || param("from") on:change=move |ev| set("from", &event_target_value(&ev)) />
+                </label>
+                <label class="field" for="ck-to">
+                    <span class="field-label">{move || ctx.tr("结束", "To")}</span>
+                    <input id="ck-to" type="date" prop:value=move || param("to") on:change=move |ev| set("to", &event_target_value(&ev)) />
+                </label>
+            </Show>
+            <label class="field" for="ck-compare">
+                <span class="field-label">{move || ctx.tr("对比", "Compare with")}</span>
+                <select id="ck-compare" on:change=move |ev| set("compare", &event_target_value(&ev))>
+                    {Comparison::ALL.iter().map(|c| {
+                        let c = *c;
+                        view! {
+                            <option value=c.id() selected=move || Comparison::from_id(&param("compare")).unwrap_or_default() == c>
+                                {move || c.label(ctx.lang.get())}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field" for="ck-grain">
+                <span class="field-label">{move || ctx.tr("粒度", "Granularity")}</span>
+                <select id="ck-grain" on:change=move |ev| set("grain", &event_target_value(&ev))>
+                    {Granularity::ALL.iter().map(|g| {
+                        let g = *g;
+                        view! {
+                            <option value=g.id() selected=move || Granularity::from_id(&param("grain")).unwrap_or_default() == g>
+                                {move || g.label(ctx.lang.get())}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+        </form>
+    }
+}
+
+/// The active cross-filters as removable chips.
+#[component]
+pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let chips = move || {
+        let route = ctx.route.get();
+        let lang = ctx.lang.get();
+        let mut out: Vec<(&'static str, String, String)> = Vec::new();
+        let mut add = |key: &'static str, name: &str, label: Option<&'static str>| {
+            if let Some(label) = label {
+                out.push((key, name.to_string(), label.to_string()));
+            }
+        };
+        add(
+            "district",
+            lang.tr("区域", "District"),
+            route
+                .get("district")
+                .and_then(District::from_id)
+                .map(|d| d.label(lang)),
+        );
+        add(
+            "channel",
+            lang.tr("渠道", "Channel"),
+            route
+                .get("channel")
+                .and_then(Channel::from_id)
+                .map(|d| d.label(lang)),
+        );
+        add(
+            "platform",
+            lang.tr("平台", "Platform"),
+            route
+                .get("platform")
+                .and_then(Platform::from_id)
+                .map(|d| d.label(lang)),
+        );
+        add(
+            "gender",
+            lang.tr("性别", "Gender"),
+            route
+                .get("gender")
+                .and_then(Gender::from_id)
+                .map(|d| d.label(lang)),
+        );
+        add(
+            "age",
+            lang.tr("年龄", "Age"),
+            route
+                .get("age")
+                .and_then(AgeBand::from_id)
+                .map(|d| d.label(lang)),
+        );
+        out
+    };
+    view! {
+        <Show when=move || !chips().is_empty()>
+            <div class="chips" role="group" aria-label=move || ctx.tr("已选筛选", "Active filters")>
+                {move || chips().into_iter().map(|(key, name, label)| {
+                    let text = format!("{name}: {label}");
+                    view! {
+                        <button type="button" class="chip" data-filter=key on:click=move |_| {
+                            let next = ctx.route.get_untracked().without(key);
+                            url::push(ctx.route, next);
+                        }>
+                            <span>{text.clone()}</span>
+                            <span class="chip-x" aria-hidden="true">"×"</span>
+                            <span class="sr-only">{move || ctx.tr("(移除)", " (remove)")}</span>
+                        </button>
+                    }
+                }).collect_view()}
+                <button type="button" class="btn btn-ghost" on:click=move |_| {
+                    let mut next = ctx.route.get_untracked();
+                    for k in ["district", "channel", "platform", "gender", "age"] {
+                        next = next.without(k);
+                    }
+                    url::push(ctx.route, next);
+                }>{move || ctx.tr("清除全部筛选", "Clear all filters")}</button>
+                <Show when=move || estimated.get()>
+                    <span class="muted estimate-note">{move || ctx.tr(
+                        "性别/年龄筛选按用户画像占比估算。",
+                        "Gender/age filters are estimated from the user portrait shares.",
+                    )}</span>
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+fn download(filename: &str, mime: &str, content: &str) -> Option<()> {
+    let parts = js_sys::Array::new();
+    parts.push(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let doc = web_sys::window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    doc.body()?.append_child(&a).ok()?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
+
+/// CSV of the current view (what the tiles show) and an A4 print layout.
+#[component]
+pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let export_csv = move |_| {
+        let lang = ctx.lang.get_untracked();
+        let csv = data.with_untracked(|d| to_csv(d, &rows.get_untracked(), lang));
+        let name = data
+            .with_untracked(|d| format!("haihe-cockpit-{}-{}.csv", d.period.start, d.period.end));
+        // The BOM makes Excel read the Chinese labels as UTF-8.
+        let _ = download(&name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"));
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let reset = move |_| {
+        let mut next = ctx.route.get_untracked();
+        for k in COCKPIT_PARAMS {
+            next = next.without(k);
+        }
+        url::push(ctx.route, next);
+    };
+    let period_text = move || {
+        data.with(|d| match ctx.lang.get() {
+            Lang::Zh => format!("{} 至 {}", d.period.start, d.period.end),
+            Lang::En => format!("{} to {}", d.period.start, d.period.end),
+        })
+    };
+    view! {
+        <div class="export-bar">
+            <span class="muted">{move || ctx.tr("当前视图:", "This view: ")}{period_text}</span>
+            <button type="button" class="btn" on:click=export_csv>{move || ctx.tr("导出 CSV", "Export CSV")}</button>
+            <button type="button" class="btn" on:click=print>{move || ctx.tr("打印(A4 横向)", "Print (A4 landscape)")}</button>
+            <button type="button" class="btn btn-ghost" on:click=reset>{move || ctx.tr("恢复默认视图", "Reset view")}</button>
+        </div>
+    }
+}

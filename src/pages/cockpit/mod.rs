@@ -1,0 +1,292 @@
+//! The KPI cockpit (数据驾驶舱): what the operator reads every morning. The
+//! whole view — period, comparison, granularity, chosen metrics and
+//! cross-filters — lives in the URL, so every view is a shareable link.
+
+mod charts;
+mod controls;
+mod sections;
+mod targets;
+
+use std::sync::Arc;
+
+use chrono::{Days, Local, NaiveDate};
+use leptos::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::app::edits::ListResource;
+use crate::app::url;
+use crate::components::{DataView, KpiTile};
+use crate::data::error::ApiError;
+use crate::data::resource::Resource;
+use crate::data::Backend;
+use crate::domain::insights::insights;
+use crate::domain::metrics::{kpi_rows, CockpitData};
+use crate::domain::model::{
+    Campaign, ContentItem, ContentStatus, HourlyVisits, MetricFact, PortraitRow, RetentionCohort,
+    Target, TopPage,
+};
+use crate::domain::period::CockpitQuery;
+
+/// A dated marker on the trend chart: a campaign or published content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub date: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub name: String,
+    pub campaign: bool,
+}
+
+/// Everything the cockpit reads. Only the metric facts are essential; the
+/// other collections degrade to an empty section with a notice.
+#[derive(Clone)]
+pub struct Sources {
+    pub facts: Arc<Vec<MetricFact>>,
+    pub portrait: Arc<Vec<PortraitRow>>,
+    pub hourly: Arc<Vec<HourlyVisits>>,
+    pub pages: Arc<Vec<TopPage>>,
+    pub retention: Arc<Vec<RetentionCohort>>,
+    pub markers: Arc<Vec<Marker>>,
+    /// The last day with data (facts arrive a day late).
+    pub last_day: NaiveDate,
+    /// Optional collections that could not be loaded.
+    pub missing: Vec<(Resource, ApiError)>,
+}
+
+/// An optional collection: on failure, empty, with the reason recorded.
+fn keep<T>(
+    r: Result<Vec<T>, ApiError>,
+    res: Resource,
+    missing: &mut Vec<(Resource, ApiError)>,
+) -> Vec<T> {
+    r.unwrap_or_else(|e| {
+        missing.push((res, e));
+        Vec::new()
+    })
+}
+
+async fn load(backend: Backend) -> Result<Sources, ApiError> {
+    let (facts, (portrait, hourly, pages), (retention, campaigns, content)) = futures::join!(
+        backend.list::<MetricFact>(),
+        async {
+            futures::join!(
+                backend.list::<PortraitRow>(),
+                backend.list::<HourlyVisits>(),
+                backend.list::<TopPage>()
+            )
+        },
+        async {
+            futures::join!(
+                backend.list::<RetentionCohort>(),
+                backend.list::<Campaign>(),
+                backend.list::<ContentItem>()
+            )
+        }
+    );
+    let mut facts = facts?;
+    // Slicing a period by binary search needs date order; a backend may not keep it.
+    facts.sort_by_key(|f| f.date);
+    let mut missing = Vec::new();
+    let portrait: Vec<PortraitRow> = keep(portrait, Resource::Portrait, &mut missing);
+    let hourly: Vec<HourlyVisits> = keep(hourly, Resource::Hourly, &mut missing);
+    let pages: Vec<TopPage> = keep(pages, Resource::Pages, &mut missing);
+    let retention: Vec<RetentionCohort> = keep(retention, Resource::Retention, &mut missing);
+    let campaigns: Vec<Campaign> = keep(campaigns, Resource::Campaigns, &mut missing);
+    let content: Vec<ContentItem> = keep(content, Resource::Content, &mut missing);
+    let mut markers: Vec<Marker> = campaigns
+        .into_iter()
+        .map(|c| Marker {
+            date: c.start,
+            end: Some(c.end),
+            name: c.name,
+            campaign: true,
+        })
+        .chain(
+            content
+                .into_iter()
+                .filter(|c| c.status == ContentStatus::Published)
+                .map(|c| Marker {
+                    date: c.publish_at.date(),
+                    end: None,
+                    name: c.title,
+                    campaign: false,
+                }),
+        )
+        .collect();
+    markers.sort_by_key(|m| m.date);
+    let yesterday = Local::now()
+        .date_naive()
+        .checked_sub_days(Days::new(1))
+        .unwrap_or_else(|| Local::now().date_naive());
+    let last_day = facts.last().map(|f| f.date).unwrap_or(yesterday);
+    Ok(Sources {
+        facts: Arc::new(facts),
+        portrait: Arc::new(portrait),
+        hourly: Arc::new(hourly),
+        pages: Arc::new(pages),
+        retention: Arc::new(retention),
+        markers: Arc::new(markers),
+        last_day,
+        missing,
+    })
+}
+
+#[component]
+pub fn CockpitPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let sources = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => load(b).await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    });
+    let targets: ListResource<Target> = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<Target>().await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    view! {
+        <section class="page cockpit" aria-labelledby="page-title">
+            <header class="page-header">
+                <h1 id="page-title">{move || ctx.tr("数据驾驶舱", "KPI cockpit")}</h1>
+                <p class="page-lede">
+                    {move || ctx.tr(
+                        "像驾驶舱的仪表盘一样看清小程序的运行状态:用户从哪里来、在小程序内做了什么、是否完成了目标。",
+                        "The instrument panel of the mini-program: where users come from, what they do inside it, and whether they complete the goals.",
+                    )}
+                </p>
+            </header>
+            <controls::Controls />
+            <DataView resource=sources render={move |s: Sources| view! { <CockpitView sources=s targets /> }} />
+        </section>
+    }
+}
+
+/// Sets (or, when equal to `value` already, clears) one URL parameter.
+pub(crate) fn toggle_param(key: &'static str, value: String) {
+    let ctx = use_ctx();
+    let route = ctx.route.get_untracked();
+    let next = if route.get(key) == Some(value.as_str()) {
+        route.without(key)
+    } else {
+        route.with(key, &value)
+    };
+    url::push(ctx.route, next);
+}
+
+#[component]
+fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView {
+    let ctx = use_ctx();
+    let sources = StoredValue::new(sources);
+    let query = Memo::new(move |_| CockpitQuery::from_params(&ctx.route.get().params));
+    let data: Memo<CockpitData> = Memo::new(move |_| {
+        let q = query.get();
+        sources.with_value(|s| {
+            crate::domain::metrics::Cockpit::compute(&s.facts, &s.portrait, &q, s.last_day)
+        })
+    });
+    let target_rows =
+        Signal::derive(move || targets.get().and_then(Result::ok).unwrap_or_default());
+    // Targets are set for the whole business: a filtered slice (one district,
+    // one channel) is not held against them.
+    let applicable_targets = Signal::derive(move || {
+        if query.with(|q| q.filter.is_empty()) {
+            target_rows.get()
+        } else {
+            Vec::new()
+        }
+    });
+    let rows =
+        Memo::new(move |_| data.with(|d| kpi_rows(d, &applicable_targets.get(), ctx.lang.get())));
+    let notes =
+        Memo::new(move |_| data.with(|d| insights(d, &applicable_targets.get(), ctx.lang.get())));
+    let missing = sources.with_value(|s| s.missing.clone());
+
+    // Signals the browser benchmark waits on: bumped after each recompute.
+    let renders = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        data.track();
+        renders.update(|r| *r = r.wrapping_add(1));
+    });
+
+    view! {
+        <div class="cockpit-body" data-renders=move || renders.get().to_string()>
+            {(!missing.is_empty()).then(|| {
+                let names = missing.iter().map(|(r, _)| r.key()).collect::<Vec<_>>().join(", ");
+                let first = missing.first().map(|(_, e)| e.clone());
+                view! {
+                    <p class="notice notice-error" role="status">
+                        {move || ctx.tr("部分数据未能加载,相关图表为空:", "Some data could not be loaded; their charts are empty: ")}
+                        {names.clone()}
+                        {first.clone().map(|e| view! { " — " {move || e.message(ctx.lang.get())} })}
+                    </p>
+                }
+            })}
+            <controls::FilterChips estimated=Signal::derive(move || data.with(|d| d.estimated)) />
+            <section class="kpi-grid" aria-label=move || ctx.tr("关键指标", "Key metrics")>
+                {move || {
+                    let metric = query.with(|q| q.metric);
+                    rows.get()
+                        .into_iter()
+                        .map(|row| {
+                            let kpi = row.kpi;
+                            let spark = data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>());
+                            view! {
+                                <KpiTile
+                                    row
+                                    spark
+                                    selected=Signal::derive(move || metric == kpi)
+                                    on_select=Callback::new(move |_| {
+                                        let next = ctx.route.get_untracked().with("metric", kpi.key());
+                                        url::push(ctx.route, next);
+                                    })
+                                />
+                            }
+                        })
+                        .collect_view()
+                }}
+            </section>
+            <div class="cockpit-row">
+                <charts::TrendChart data markers=sources.with_value(|s| s.markers.clone()) />
+                <section class="card insights" aria-labelledby="insights-title">
+                    <h2 id="insights-title">{move || ctx.tr("数据洞察", "Insights")}</h2>
+                    <Show
+                        when=move || notes.with(|n| !n.is_empty())
+                        fallback=move || view! { <p class="muted">{move || ctx.tr("与对比期相比没有明显变化。", "No notable change against the comparison period.")}</p> }
+                    >
+                        <ul class="insight-list">
+                            {move || notes.get().into_iter().map(|n| {
+                                let sev = n.severity;
+                                view! {
+                                    <li class=format!("insight insight-{}", sev.id())>
+                                        <span class="insight-tag">{move || sev.label(ctx.lang.get())}</span>
+                                        <span>{n.text}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </Show>
+                </section>
+            </div>
+            <sections::Who data />
+            <div class="cockpit-row even">
+                <sections::Funnel data />
+                <sections::Retention rows=sources.with_value(|s| s.retention.clone()) data />
+            </div>
+            <div class="cockpit-row narrow-first">
+                <charts::Heatmap rows=sources.with_value(|s| s.hourly.clone()) data />
+                <sections::Pages rows=sources.with_value(|s| s.pages.clone()) data />
+            </div>
+            <targets::TargetEditor targets />
+            <controls::Export data rows=Signal::derive(move || target_rows.get()) />
+        </div>
+    }
+}
