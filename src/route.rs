@@ -11,16 +11,26 @@ pub enum Area {
     #[default]
     Cockpit,
     Feedback,
+    Calendar,
+    Campaigns,
     Settings,
 }
 
 impl Area {
-    pub const ALL: &'static [Area] = &[Area::Cockpit, Area::Feedback, Area::Settings];
+    pub const ALL: &'static [Area] = &[
+        Area::Cockpit,
+        Area::Feedback,
+        Area::Calendar,
+        Area::Campaigns,
+        Area::Settings,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             Area::Cockpit => "cockpit",
             Area::Feedback => "feedback",
+            Area::Calendar => "calendar",
+            Area::Campaigns => "campaigns",
             Area::Settings => "settings",
         }
     }

@@ -11,7 +11,10 @@ use crate::components::Loading;
 use crate::data::config::BackendKind;
 use crate::data::Backend;
 use crate::i18n::Lang;
-use crate::pages::{cockpit::CockpitPage, feedback::FeedbackPage, settings::SettingsPage};
+use crate::pages::{
+    calendar::CalendarPage, campaigns::CampaignsPage, cockpit::CockpitPage, feedback::FeedbackPage,
+    settings::SettingsPage,
+};
 use crate::route::{Area, Route};
 use context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
 
@@ -72,6 +75,22 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
                 area: Area::Feedback,
                 zh: "用户反馈",
                 en: "User feedback",
+            },
+        ],
+    ),
+    (
+        "内容与活动",
+        "Content & campaigns",
+        &[
+            NavItem {
+                area: Area::Calendar,
+                zh: "内容日历",
+                en: "Content calendar",
+            },
+            NavItem {
+                area: Area::Campaigns,
+                zh: "活动策划",
+                en: "Campaign planner",
             },
         ],
     ),
@@ -156,6 +175,8 @@ fn Shell() -> impl IntoView {
                     true => match area.get() {
                         Area::Cockpit => view! { <CockpitPage /> }.into_any(),
                         Area::Feedback => view! { <FeedbackPage /> }.into_any(),
+                        Area::Calendar => view! { <CalendarPage /> }.into_any(),
+                        Area::Campaigns => view! { <CampaignsPage /> }.into_any(),
                         Area::Settings => view! { <SettingsPage /> }.into_any(),
                     },
                 }}

@@ -2,10 +2,12 @@
 
 mod chart;
 mod data_view;
+mod download;
 mod metric;
 mod status;
 
 pub use chart::{Chart, ChartClick};
 pub use data_view::DataView;
+pub use download::download;
 pub use metric::{Bar, BarList, KpiTile, Sparkline};
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};

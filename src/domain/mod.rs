@@ -1,10 +1,14 @@
 //! Plain domain types and pure logic, free of any browser API.
 
 pub mod behaviour;
+pub mod calendar;
+pub mod campaigns;
 pub mod dimensions;
 pub mod feedback;
 pub mod holidays;
+pub mod ics;
 pub mod insights;
 pub mod metrics;
 pub mod model;
 pub mod period;
+pub mod solar_terms;

@@ -2,7 +2,6 @@
 //! the CSV / print export.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::context::use_ctx;
 use crate::app::url;
@@ -172,24 +171,6 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
     }
 }
 
-fn download(filename: &str, mime: &str, content: &str) -> Option<()> {
-    let parts = js_sys::Array::new();
-    parts.push(&wasm_bindgen::JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let doc = web_sys::window()?.document()?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(filename);
-    doc.body()?.append_child(&a).ok()?;
-    a.click();
-    a.remove();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Some(())
-}
-
 /// CSV of the current view (what the tiles show) and an A4 print layout.
 #[component]
 pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) -> impl IntoView {
@@ -200,7 +181,8 @@ pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) 
         let name = data
             .with_untracked(|d| format!("haihe-cockpit-{}-{}.csv", d.period.start, d.period.end));
         // The BOM makes Excel read the Chinese labels as UTF-8.
-        let _ = download(&name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"));
+        let _ =
+            crate::components::download(&name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"));
     };
     let print = move |_| {
         if let Some(w) = web_sys::window() {

@@ -1,0 +1,279 @@
+//! The content calendar (内容日历): keeps the mini-program warm with a steady
+//! rhythm of content, planned around holidays, solar terms, retail dates and
+//! Tianjin's own events. View, date, filters and selection live in the URL.
+
+mod editor;
+mod grid;
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Local, Months, NaiveDate, Utc};
+use leptos::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::app::edits::ListResource;
+use crate::app::url;
+use crate::components::{DataView, SelectFilter};
+use crate::data::error::ApiError;
+use crate::data::outbox::{overlay, Shown};
+use crate::domain::calendar::{
+    cadence_gaps, content_csv, default_max_gaps, expand, markers, unplanned_markers, weekly_counts,
+    CalendarQuery, CalendarView, ColorBy,
+};
+use crate::domain::ics::to_ics;
+use crate::domain::model::{
+    Campaign, ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent,
+};
+use crate::i18n::{format_date, Lang};
+
+pub(crate) fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
+    let ctx = use_ctx();
+    let route = ctx.route.get_untracked();
+    let mut q = CalendarQuery::from_params(&route.params, today());
+    f(&mut q);
+    let mut next = crate::route::Route::new(route.area);
+    next.params = q.to_params();
+    url::push(ctx.route, next);
+}
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let content: ListResource<ContentItem> = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<ContentItem>().await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    });
+    // Markers come from these; if they fail the calendar still works.
+    let extras = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => {
+                    let (e, c) = futures::join!(b.list::<LocalEvent>(), b.list::<Campaign>());
+                    (e.unwrap_or_default(), c.unwrap_or_default())
+                }
+                None => (Vec::new(), Vec::new()),
+            }
+        }
+    });
+    view! {
+        <section class="page calendar" aria-labelledby="page-title">
+            <header class="page-header">
+                <h1 id="page-title">{move || ctx.tr("内容日历", "Content calendar")}</h1>
+                <p class="page-lede">{move || ctx.tr(
+                    "日常内容更新维持温度:结合节假日、节气、营销节点和天津本地时节规划内容,保持更新的节奏感,避免长期“静默”。",
+                    "Regular content keeps the mini-program warm: plan around holidays, solar terms, retail dates and Tianjin's own events, and keep a steady rhythm instead of long silences.",
+                )}</p>
+            </header>
+            <DataView resource=content render={move |rows: Vec<ContentItem>| view! { <Calendar rows content extras /> }} />
+        </section>
+    }
+}
+
+#[component]
+fn Calendar(
+    rows: Vec<ContentItem>,
+    content: ListResource<ContentItem>,
+    extras: LocalResource<(Vec<LocalEvent>, Vec<Campaign>)>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = StoredValue::new(rows);
+    let query = Memo::new(move |_| CalendarQuery::from_params(&ctx.route.get().params, today()));
+    let shown: Memo<Vec<Shown<ContentItem>>> =
+        Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
+    let items =
+        Memo::new(move |_| shown.with(|s| s.iter().map(|s| s.item.clone()).collect::<Vec<_>>()));
+    let filtered = Memo::new(move |_| {
+        let f = query.with(|q| q.filter.clone());
+        items.with(|i| {
+            i.iter()
+                .filter(|i| f.matches(i))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let range = Memo::new(move |_| query.with(CalendarQuery::range));
+    let occurrences = Memo::new(move |_| {
+        let (from, to) = range.get();
+        filtered.with(|f| expand(f, from, to))
+    });
+    let events_campaigns = move || extras.get().unwrap_or_default();
+    let marks = Memo::new(move |_| {
+        let (from, to) = range.get();
+        let (events, campaigns) = events_campaigns();
+        markers(from, to, &events, &campaigns, ctx.lang.get())
+    });
+    let owners = Memo::new(move |_| {
+        items.with(|i| {
+            i.iter()
+                .map(|i| i.owner.clone())
+                .filter(|o| !o.is_empty())
+                .collect::<BTreeSet<_>>()
+        })
+    });
+    // Alerts look ahead from today, independent of the page shown.
+    let alerts = Memo::new(move |_| {
+        let t = today();
+        let horizon = t.checked_add_days(chrono::Days::new(17)).unwrap_or(t);
+        let (events, campaigns) = events_campaigns();
+        let upcoming = markers(t, horizon, &events, &campaigns, ctx.lang.get());
+        let occ = items.with(|i| {
+            expand(
+                i,
+                t.checked_sub_days(chrono::Days::new(3)).unwrap_or(t),
+                horizon,
+            )
+        });
+        let unplanned = unplanned_markers(t, &upcoming, &occ, 14);
+        let gaps = items.with(|i| cadence_gaps(i, t, &default_max_gaps()));
+        (unplanned, gaps)
+    });
+    let rhythm = Memo::new(move |_| {
+        let t = today();
+        let from = t.checked_sub_days(chrono::Days::new(7 * 11)).unwrap_or(t);
+        let to = t.checked_add_days(chrono::Days::new(7 * 4)).unwrap_or(t);
+        let occ = items.with(|i| expand(i, from, to));
+        weekly_counts(&occ, from, to)
+    });
+
+    let param = move |k: &'static str| {
+        Signal::derive(move || ctx.route.get().get(k).unwrap_or("").to_string())
+    };
+    let set_filter = move |k: &'static str| {
+        Callback::new(move |v: String| {
+            let next = ctx.route.get_untracked().with(k, &v);
+            url::push(ctx.route, next);
+        })
+    };
+    let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
+    let lang = move || ctx.lang.get();
+    let step = move |dir: i32| {
+        set_params(|q| {
+            q.date =
+                match q.view {
+                    CalendarView::Month if dir > 0 => q.date.checked_add_months(Months::new(1)),
+                    CalendarView::Month => q.date.checked_sub_months(Months::new(1)),
+                    _ if dir > 0 => q.date.checked_add_days(chrono::Days::new(
+                        if q.view == CalendarView::Week { 7 } else { 28 },
+                    )),
+                    _ => q.date.checked_sub_days(chrono::Days::new(
+                        if q.view == CalendarView::Week { 7 } else { 28 },
+                    )),
+                }
+                .unwrap_or(q.date);
+        })
+    };
+    let title = move || {
+        let q = query.get();
+        let (from, to) = q.range();
+        match (q.view, ctx.lang.get()) {
+            (CalendarView::Month, Lang::Zh) => format!("{}年{}月", q.date.year(), q.date.month()),
+            (CalendarView::Month, Lang::En) => q.date.format("%B %Y").to_string(),
+            (_, lang) => format!("{} – {}", format_date(from, lang), format_date(to, lang)),
+        }
+    };
+    let export_ics = move |_| {
+        let (_, campaigns) = events_campaigns();
+        let text =
+            items.with_untracked(|i| to_ics(i, &campaigns, ctx.lang.get_untracked(), Utc::now()));
+        let _ =
+            crate::components::download("haihe-content.ics", "text/calendar;charset=utf-8", &text);
+    };
+    let export_csv = move |_| {
+        let text = filtered.with_untracked(|i| content_csv(i, ctx.lang.get_untracked()));
+        let _ = crate::components::download(
+            "haihe-content.csv",
+            "text/csv;charset=utf-8",
+            &format!("\u{FEFF}{text}"),
+        );
+    };
+    let new_item = move |_| {
+        let next = ctx.route.get_untracked().with("selected", "new");
+        url::push(ctx.route, next);
+    };
+
+    view! {
+        <div class="cal-toolbar">
+            <div class="segmented" role="group" aria-label=move || ctx.tr("视图", "View")>
+                {CalendarView::ALL.iter().map(|v| {
+                    let v = *v;
+                    view! {
+                        <button type="button" class="seg-btn" aria-pressed=move || (query.with(|q| q.view) == v).to_string()
+                            on:click=move |_| set_params(|q| q.view = v)>
+                            {move || v.label(ctx.lang.get())}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="cal-nav">
+                <button type="button" class="btn" on:click=move |_| step(-1) aria-label=move || ctx.tr("上一页", "Previous")>"‹"</button>
+                <button type="button" class="btn" on:click=move |_| set_params(|q| q.date = today())>{move || ctx.tr("今天", "Today")}</button>
+                <button type="button" class="btn" on:click=move |_| step(1) aria-label=move || ctx.tr("下一页", "Next")>"›"</button>
+                <h2 class="cal-title" aria-live="polite">{title}</h2>
+            </div>
+            <div class="cal-actions">
+                <button type="button" class="btn btn-primary" on:click=new_item>{move || ctx.tr("新建内容", "New content")}</button>
+                <button type="button" class="btn" on:click=export_ics>{move || ctx.tr("导出日历 (.ics)", "Export .ics")}</button>
+                <button type="button" class="btn" on:click=export_csv>{move || ctx.tr("导出 CSV", "Export CSV")}</button>
+            </div>
+        </div>
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <SelectFilter id="cal-channel" label=Signal::derive(move || ctx.tr("渠道", "Channel").to_string())
+                options=Signal::derive(move || ContentChannel::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
+                value=param("channel") on_change=set_filter("channel") all_label=all />
+            <SelectFilter id="cal-type" label=Signal::derive(move || ctx.tr("类型", "Type").to_string())
+                options=Signal::derive(move || ContentType::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
+                value=param("type") on_change=set_filter("type") all_label=all />
+            <SelectFilter id="cal-status" label=Signal::derive(move || ctx.tr("状态", "Status").to_string())
+                options=Signal::derive(move || ContentStatus::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
+                value=param("status") on_change=set_filter("status") all_label=all />
+            <SelectFilter id="cal-owner" label=Signal::derive(move || ctx.tr("负责人", "Owner").to_string())
+                options=Signal::derive(move || owners.get().into_iter().map(|o| (o.clone(), o)).collect())
+                value=param("owner") on_change=set_filter("owner") all_label=all />
+            <SelectFilter id="cal-color" label=Signal::derive(move || ctx.tr("颜色区分", "Colour by").to_string())
+                options=Signal::derive(move || ColorBy::ALL.iter().filter(|c| **c != ColorBy::Type).map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
+                value=param("color") on_change=set_filter("color") all_label=Signal::derive(move || ColorBy::Type.label(lang()).to_string()) />
+        </form>
+        <div class="cal-alerts">
+            {move || {
+                let (unplanned, gaps) = alerts.get();
+                let lang = ctx.lang.get();
+                view! {
+                    {(!unplanned.is_empty()).then(|| view! {
+                        <div class="notice notice-warn" role="status" data-testid="unplanned">
+                            <strong>{lang.tr("14 天内的节点还没有安排内容:", "Coming up within 14 days with no content planned: ")}</strong>
+                            {unplanned.iter().map(|m| format!("{} {}", format_date(m.date, lang), m.name)).collect::<Vec<_>>().join(lang.tr("、", ", "))}
+                        </div>
+                    })}
+                    {(!gaps.is_empty()).then(|| view! {
+                        <div class="notice notice-warn" role="status" data-testid="gaps">
+                            <strong>{lang.tr("更新间隔过长:", "Channels silent for too long: ")}</strong>
+                            {gaps.iter().map(|g| match lang {
+                                Lang::Zh => format!("{} 已 {} 天未发布(上限 {} 天)", g.channel.label(lang), g.days_silent, g.max_gap),
+                                Lang::En => format!("{}: {} days without a post (limit {})", g.channel.label(lang), g.days_silent, g.max_gap),
+                            }).collect::<Vec<_>>().join(lang.tr(";", "; "))}
+                        </div>
+                    })}
+                }
+            }}
+        </div>
+        <grid::Rhythm weeks=rhythm />
+        {move || match query.with(|q| q.view) {
+            CalendarView::Month => view! { <grid::MonthGrid query occurrences marks shown content /> }.into_any(),
+            CalendarView::Week => view! { <grid::WeekGrid query occurrences marks shown content /> }.into_any(),
+            CalendarView::Agenda => view! { <grid::Agenda query occurrences marks shown /> }.into_any(),
+        }}
+        <editor::Editor shown content owners />
+    }
+}

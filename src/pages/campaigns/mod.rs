@@ -1,0 +1,361 @@
+//! The campaign planner (活动策划): plan campaigns from templates, see them on
+//! a timeline with holidays behind them and overlaps pointed out, review each
+//! one afterwards (复盘), and compare ROI so the next plan starts from evidence.
+
+mod editor;
+
+use std::sync::Arc;
+
+use chrono::{Datelike, Days, Local, Months, NaiveDate};
+use leptos::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::app::edits::ListResource;
+use crate::app::url;
+use crate::components::{Chart, DataView};
+use crate::data::error::ApiError;
+use crate::data::outbox::overlay;
+use crate::domain::calendar::{markers, MarkerKind};
+use crate::domain::campaigns::{
+    derive_actuals, overlaps, sort_campaigns, CampaignSort, ReviewFigures,
+};
+use crate::domain::metrics::ratio;
+use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
+use crate::i18n::{format_money, format_percent, Lang};
+
+pub(crate) fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Review figures, using the baseline window when the actuals were derived
+/// from the metric facts (so only the uplift counts as attributable).
+pub(crate) fn figures(c: &Campaign, facts: &[MetricFact]) -> Option<ReviewFigures> {
+    let review = c.review.as_ref()?;
+    let d = derive_actuals(c, facts);
+    let has_data = d.baseline.visits > 0 || d.campaign.visits > 0;
+    let mut f = ReviewFigures::compute(
+        &review.actual,
+        review.cost,
+        (review.derived && has_data).then_some(&d.baseline),
+        has_data.then_some(&d.campaign),
+    );
+    if !has_data {
+        f.lift = None;
+    } else if !review.derived {
+        f.lift = ratio(d.campaign.revenue - d.baseline.revenue, d.baseline.revenue);
+    }
+    Some(f)
+}
+
+#[derive(Clone)]
+pub struct Context {
+    pub facts: Arc<Vec<MetricFact>>,
+    pub events: Arc<Vec<LocalEvent>>,
+}
+
+#[component]
+pub fn CampaignsPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let campaigns: ListResource<Campaign> = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<Campaign>().await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    });
+    let extras = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => {
+                    let (f, e) = futures::join!(b.list::<MetricFact>(), b.list::<LocalEvent>());
+                    Context {
+                        facts: Arc::new(f.unwrap_or_default()),
+                        events: Arc::new(e.unwrap_or_default()),
+                    }
+                }
+                None => Context {
+                    facts: Arc::new(Vec::new()),
+                    events: Arc::new(Vec::new()),
+                },
+            }
+        }
+    });
+    view! {
+        <section class="page campaigns" aria-labelledby="page-title">
+            <header class="page-header">
+                <h1 id="page-title">{move || ctx.tr("活动策划", "Campaign planner")}</h1>
+                <p class="page-lede">{move || ctx.tr(
+                    "定期活动策划制造峰值:明确拉新、促活、清库存或提升客单价的目标;每次活动后复盘参与人数、转化率和投入产出比,为下一次积累经验。",
+                    "Campaigns make the peaks: give each a clear goal (acquisition, activation, clearing stock, raising AOV), and review participants, conversion and ROI afterwards so the next plan starts from evidence.",
+                )}</p>
+            </header>
+            <DataView resource=campaigns render={move |rows: Vec<Campaign>| view! { <Planner rows campaigns extras /> }} />
+        </section>
+    }
+}
+
+#[component]
+fn Planner(
+    rows: Vec<Campaign>,
+    campaigns: ListResource<Campaign>,
+    extras: LocalResource<Context>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = StoredValue::new(rows);
+    let shown = Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
+    let items =
+        Memo::new(move |_| shown.with(|s| s.iter().map(|s| s.item.clone()).collect::<Vec<_>>()));
+    let extra = move || {
+        extras.get().unwrap_or_else(|| Context {
+            facts: Arc::new(Vec::new()),
+            events: Arc::new(Vec::new()),
+        })
+    };
+    let facts = Signal::derive(move || extra().facts);
+    let clashes = Memo::new(move |_| items.with(|i| overlaps(i)));
+    let open = move |id: &str| {
+        let next = ctx.route.get_untracked().with("id", id).without("tpl");
+        url::push(ctx.route, next);
+    };
+    view! {
+        <div class="cal-toolbar">
+            <editor::TemplatePicker />
+            <button type="button" class="btn" on:click=move |_| open("new")>{move || ctx.tr("空白新建", "Blank campaign")}</button>
+        </div>
+        {move || {
+            let pairs = clashes.get();
+            (!pairs.is_empty()).then(|| {
+                let names = items.get();
+                let name = |id: &str| names.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
+                let text = pairs.iter().map(|(a, b)| format!("{} × {}", name(a), name(b))).collect::<Vec<_>>().join(ctx.tr("、", ", "));
+                view! {
+                    <p class="notice notice-warn" role="status" data-testid="overlaps">
+                        <strong>{ctx.tr("同一人群同时段的活动重叠:", "Overlapping campaigns for the same audience: ")}</strong>{text}
+                    </p>
+                }
+            })
+        }}
+        <Timeline items clashes events=Signal::derive(move || extra().events) />
+        <editor::CampaignEditor shown campaigns facts />
+        <Comparison items facts />
+    }
+}
+
+#[component]
+fn Timeline(
+    items: Memo<Vec<Campaign>>,
+    clashes: Memo<Vec<(String, String)>>,
+    events: Signal<Arc<Vec<LocalEvent>>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = today();
+    let start = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)
+        .and_then(|d| d.checked_sub_months(Months::new(4)))
+        .unwrap_or(t);
+    let end = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)
+        .and_then(|d| d.checked_add_months(Months::new(3)))
+        .and_then(|d| d.checked_sub_days(Days::new(1)))
+        .unwrap_or(t);
+    let span = ((end - start).num_days() + 1).max(1) as f64;
+    let pos = move |d: NaiveDate| ((d - start).num_days() as f64 / span * 100.0).clamp(0.0, 100.0);
+    let months: Vec<NaiveDate> = (0..7)
+        .filter_map(|i| start.checked_add_months(Months::new(i)))
+        .filter(|m| *m <= end)
+        .collect();
+    view! {
+        <section class="card timeline" aria-labelledby="tl-title">
+            <h2 id="tl-title">{move || ctx.tr("活动时间线", "Campaign timeline")}</h2>
+            <div class="tl">
+                <div class="tl-scale" aria-hidden="true">
+                    {months.into_iter().map(|m| view! {
+                        <span class="tl-month" style=format!("left:{:.2}%", pos(m))>{move || match ctx.lang.get() {
+                            Lang::Zh => format!("{}月", m.month()),
+                            Lang::En => m.format("%b").to_string(),
+                        }}</span>
+                    }).collect_view()}
+                </div>
+                <div class="tl-body">
+                    <span class="tl-today" style=format!("left:{:.2}%", pos(t)) title=move || ctx.tr("今天", "Today")></span>
+                    <div class="tl-markers" aria-hidden="true">
+                        {move || {
+                            let ms = markers(start, end, &events.get(), &[], ctx.lang.get());
+                            ms.into_iter()
+                                .filter(|m| matches!(m.kind, MarkerKind::Holiday | MarkerKind::Retail | MarkerKind::LocalEvent))
+                                .map(|m| view! {
+                                    <span class=format!("tl-mark marker-{}", m.kind.id()) style=format!("left:{:.2}%;width:{:.2}%", pos(m.date), 100.0 / span) title=m.name.clone()></span>
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+                    <ol class="tl-rows">
+                        {move || {
+                            let mut list = items.get();
+                            list.sort_by_key(|c| c.start);
+                            let clash = clashes.get();
+                            list.into_iter()
+                                .filter(|c| c.end >= start && c.start <= end)
+                                .map(|c| {
+                                    let left = pos(c.start);
+                                    let width = (pos(c.end.checked_add_days(Days::new(1)).unwrap_or(c.end)) - left).max(0.8);
+                                    let overlapping = clash.iter().any(|(a, b)| *a == c.id || *b == c.id);
+                                    let id = c.id.clone();
+                                    let href = ctx.route.get_untracked().with("id", &id).to_hash();
+                                    let label = format!("{} · {} – {}", c.name, c.start, c.end);
+                                    view! {
+                                        <li class="tl-row">
+                                            <a class=format!("tl-bar status-{}", c.status.id()) class:overlap=overlapping
+                                                href=href style=format!("left:{left:.2}%;width:{width:.2}%") title=label.clone() aria-label=label>
+                                                <span>{c.name.clone()}</span>
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </div>
+            </div>
+            <p class="muted small">{move || ctx.tr("背景竖线:节假日(红)、营销节点(橙)、天津本地活动(绿);红框:与其他活动重叠。", "Background lines: holidays (red), retail dates (orange), Tianjin events (green); red outline: overlaps another campaign.")}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let sort = Memo::new(move |_| {
+        ctx.route
+            .get()
+            .get("sort")
+            .and_then(CampaignSort::from_id)
+            .unwrap_or(CampaignSort::Start)
+    });
+    let desc = Memo::new(move |_| ctx.route.get().get("desc") != Some("0"));
+    let header = move |s: CampaignSort| {
+        let aria = move || match (sort.get() == s, desc.get()) {
+            (true, true) => "descending",
+            (true, false) => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort-btn" on:click=move |_| {
+                    let flip = sort.get_untracked() == s && desc.get_untracked();
+                    let next = ctx.route.get_untracked().with("sort", s.id()).with("desc", if flip { "0" } else { "" });
+                    url::push(ctx.route, next);
+                }>{move || s.label(ctx.lang.get())}</button>
+            </th>
+        }
+    };
+    // Pooled ROI per type and per goal over reviewed campaigns.
+    let pooled = move |by_goal: bool| {
+        let lang = ctx.lang.get();
+        let f = facts.get();
+        let mut groups: std::collections::BTreeMap<String, (f64, f64)> = Default::default();
+        for c in items
+            .get()
+            .iter()
+            .filter(|c| c.status == CampaignStatus::Reviewed)
+        {
+            let (Some(r), Some(fig)) = (c.review.as_ref(), figures(c, &f)) else {
+                continue;
+            };
+            let key = if by_goal {
+                c.goal.label(lang)
+            } else {
+                c.kind.label(lang)
+            };
+            let e = groups.entry(key.to_string()).or_default();
+            e.0 += fig.attributable_revenue - r.cost;
+            e.1 += r.cost;
+        }
+        groups
+            .into_iter()
+            .map(|(k, (net, cost))| (k, ratio(net, cost)))
+            .collect::<Vec<_>>()
+    };
+    let chart = move |by_goal: bool| {
+        move || {
+            use charming::component::{Axis, Grid};
+            use charming::element::{AxisType, Tooltip, Trigger};
+            use charming::series::Bar;
+            let rows = pooled(by_goal);
+            let names: Vec<String> = rows.iter().map(|(k, _)| k.clone()).collect();
+            let values: Vec<charming::datatype::DataPoint> = rows
+                .iter()
+                .map(|(_, v)| match v {
+                    Some(v) => ((v * 1000.0).round() / 10.0).into(),
+                    None => "-".into(),
+                })
+                .collect();
+            charming::Chart::new()
+                .tooltip(Tooltip::new().trigger(Trigger::Axis))
+                .grid(Grid::new().left(48).right(16).top(24).bottom(48))
+                .x_axis(Axis::new().type_(AxisType::Category).data(names))
+                .y_axis(Axis::new().type_(AxisType::Value).name("ROI %"))
+                .series(Bar::new().data(values))
+        }
+    };
+    view! {
+        <section class="card comparison" aria-labelledby="cmp-title">
+            <h2 id="cmp-title">{move || ctx.tr("活动对比", "Campaign comparison")}</h2>
+            <div class="table-scroll">
+                <table class="cmp-table">
+                    <thead>
+                        <tr>
+                            {header(CampaignSort::Name)}
+                            {header(CampaignSort::Type)}
+                            <th scope="col">{move || ctx.tr("目标", "Goal")}</th>
+                            {header(CampaignSort::Start)}
+                            <th scope="col">{move || ctx.tr("状态", "Status")}</th>
+                            {header(CampaignSort::Budget)}
+                            <th scope="col">{move || ctx.tr("参与人数", "Participants")}</th>
+                            {header(CampaignSort::Conversion)}
+                            {header(CampaignSort::Roi)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = ctx.lang.get();
+                            let f = facts.get();
+                            let mut list = items.get();
+                            sort_campaigns(&mut list, sort.get(), desc.get());
+                            list.into_iter().map(|c| {
+                                let fig = figures(&c, &f);
+                                let href = ctx.route.get_untracked().with("id", &c.id).to_hash();
+                                view! {
+                                    <tr data-id=c.id.clone()>
+                                        <th scope="row"><a href=href>{c.name.clone()}</a></th>
+                                        <td>{c.kind.label(lang)}</td>
+                                        <td>{c.goal.label(lang)}</td>
+                                        <td>{c.start.to_string()}</td>
+                                        <td>{c.status.label(lang)}</td>
+                                        <td>{format_money(c.budget, lang)}</td>
+                                        <td>{c.review.as_ref().map(|r| r.actual.participants.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{format_percent(fig.as_ref().and_then(|f| f.conversion_rate))}</td>
+                                        <td class="roi">{format_percent(fig.as_ref().and_then(|f| f.roi))}</td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="cockpit-row even">
+                <div>
+                    <h3>{move || ctx.tr("按活动类型的 ROI(已复盘)", "ROI by campaign type (reviewed)")}</h3>
+                    <Chart option=chart(false) label=Signal::derive(move || ctx.tr("按活动类型的投入产出比柱状图", "Bar chart of ROI by campaign type").to_string()) height=240 />
+                </div>
+                <div>
+                    <h3>{move || ctx.tr("按活动目标的 ROI(已复盘)", "ROI by goal (reviewed)")}</h3>
+                    <Chart option=chart(true) label=Signal::derive(move || ctx.tr("按活动目标的投入产出比柱状图", "Bar chart of ROI by goal").to_string()) height=240 />
+                </div>
+            </div>
+        </section>
+    }
+}
