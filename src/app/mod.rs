@@ -109,6 +109,9 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
 fn Shell() -> impl IntoView {
     let ctx = use_ctx();
     let area = Memo::new(move |_| ctx.route.get().area);
+    // Only whether config.json has been read picks the view: switching the
+    // backend must not remount the page (Settings would lose its notice).
+    let ready = Memo::new(move |_| ctx.backend.with(Option::is_some));
     let focus_main = move |_| {
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
@@ -170,7 +173,7 @@ fn Shell() -> impl IntoView {
                     .collect_view()}
             </nav>
             <main id="main" class="main" tabindex="-1">
-                {move || match ctx.backend.get().is_some() {
+                {move || match ready.get() {
                     false => view! { <Loading /> }.into_any(),
                     true => match area.get() {
                         Area::Cockpit => view! { <CockpitPage /> }.into_any(),

@@ -3,6 +3,7 @@
 //! Tianjin's own events. View, date, filters and selection live in the URL.
 
 mod editor;
+mod events;
 mod grid;
 
 use std::collections::BTreeSet;
@@ -274,6 +275,7 @@ fn Calendar(
             CalendarView::Week => view! { <grid::WeekGrid query occurrences marks shown content /> }.into_any(),
             CalendarView::Agenda => view! { <grid::Agenda query occurrences marks shown /> }.into_any(),
         }}
+        <events::LocalEvents />
         <editor::Editor shown content owners />
     }
 }

@@ -24,7 +24,8 @@ fn from_input(kpi: Kpi, s: &str) -> Option<f64> {
         .ok()
         .filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
     Some(match kpi.kind() {
-        ValueKind::Percent => v / 100.0,
+        // Rounded so "5.8" gives back exactly the stored 0.058, not 0.0579999…
+        ValueKind::Percent => (v * 1e4).round() / 1e6,
         _ => v,
     })
 }
@@ -32,6 +33,7 @@ fn from_input(kpi: Kpi, s: &str) -> Option<f64> {
 #[component]
 pub fn TargetEditor(targets: ListResource<Target>) -> impl IntoView {
     let ctx = use_ctx();
+    let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     view! {
         <details class="card targets">
             <summary><h2>{move || ctx.tr("目标与预警值", "Targets and warning thresholds")}</h2></summary>
@@ -39,7 +41,12 @@ pub fn TargetEditor(targets: ListResource<Target>) -> impl IntoView {
                 "计数类与销售额按“每日”设定,统计时乘以天数;比率类直接比较。跳出率越低越好,其预警值应高于目标。",
                 "Counts and revenue are set per day and multiplied by the period's days; ratios compare as they are. For bounce rate lower is better, so its warning sits above the target.",
             )}</p>
-            <DataView resource=targets render={move |rows: Vec<Target>| view! { <TargetForm rows targets /> }} />
+            // The form is rebuilt when a save is confirmed; the message lives
+            // out here so the user still sees it afterwards.
+            <DataView resource=targets render={move |rows: Vec<Target>| view! { <TargetForm rows targets message /> }} />
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status">{text}</p>
+            })}
         </details>
     }
 }
@@ -48,7 +55,11 @@ pub fn TargetEditor(targets: ListResource<Target>) -> impl IntoView {
 type TargetField = (Kpi, RwSignal<String>, RwSignal<String>, Option<Target>);
 
 #[component]
-fn TargetForm(rows: Vec<Target>, targets: ListResource<Target>) -> impl IntoView {
+fn TargetForm(
+    rows: Vec<Target>,
+    targets: ListResource<Target>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let shown = ctx.outbox.with_untracked(|ob| overlay(&rows, ob));
     let current = move |kpi: Kpi| {
@@ -75,7 +86,6 @@ fn TargetForm(rows: Vec<Target>, targets: ListResource<Target>) -> impl IntoView
         })
         .collect();
     let fields = StoredValue::new(fields);
-    let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = ctx.lang.get_untracked();
@@ -174,9 +184,6 @@ fn TargetForm(rows: Vec<Target>, targets: ListResource<Target>) -> impl IntoView
             <div class="form-actions">
                 <button type="submit" class="btn btn-primary">{move || ctx.tr("保存目标", "Save targets")}</button>
             </div>
-            {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "notice notice-ok" } else { "notice notice-error" } role="status">{text}</p>
-            })}
         </form>
     }
 }
@@ -188,6 +195,10 @@ mod tests {
     #[test]
     fn percent_inputs_round_trip() {
         assert_eq!(from_input(Kpi::BounceRate, "32"), Some(0.32));
+        assert_eq!(
+            from_input(Kpi::ConversionRate, &to_input(Kpi::ConversionRate, 0.058)),
+            Some(0.058)
+        );
         assert_eq!(to_input(Kpi::BounceRate, 0.32), "32");
         assert_eq!(from_input(Kpi::Revenue, "12000.5"), Some(12000.5));
         assert_eq!(from_input(Kpi::Orders, "-1"), None);

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// Browser benchmark of the cockpit's interaction latency (run by scripts/bench,
+// not by the test suite). Plain figures, no pass/fail.
+//
+// For metric-row multipliers 1×, 2×, 4× (the `metrics` of db.json repeated k
+// times), the built app (dist/) is opened on #/cockpit with the REST backend:
+// json-server serves every other collection, and `…/metrics` is fulfilled by
+// page.route from memory (json-server would re-serialise ~75 MB per request).
+// Then N interactions alternate a cross-filter click (a district bar) and a
+// period change (a preset button). Each is timed in the page from just before
+// the click (dispatched inside page.evaluate) until `.cockpit-body[data-renders]`
+// has changed and the next animation frame has run (rAF, then a message-channel
+// task, so the frame's own rendering work is included). Unthrottled and with
+// 4× CPU throttling (CDP Emulation.setCPUThrottlingRate).
+//
+// Environment: HAIHE_DIST (default dist/), HAIHE_DB_JSON (default .tmp/db.json,
+// generated with gen-db when missing), CHROMIUM_PATH, BENCH_N (default 30),
+// BENCH_MULTIPLIERS (default "1,2,4").
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DIST_DIR,
+  defaultDbPath,
+  startStaticServer,
+  startJsonServer,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  assertNoPanic,
+} from '../tests/e2e/harness.mjs';
+
+const N = Number(process.env.BENCH_N || 30);
+const MULTIPLIERS = (process.env.BENCH_MULTIPLIERS || '1,2,4').split(',').map(Number).filter((k) => k >= 1);
+const WARMUP = 4;
+
+// Consecutive interactions must change the view, or nothing recomputes:
+// districts differ from one to the next (a click on another bar moves the
+// filter), presets never repeat back to back and never equal the initial 30d.
+const DISTRICTS = ['heping', 'hexi', 'nankai', 'binhai', 'hedong', 'xiqing', 'jizhou', 'wuqing'];
+const PRESETS = ['7d', '90d', '30d', 'this_month', 'last_month', 'yesterday'];
+// Index of each preset in `.presets .seg-btn` (Preset::ALL order).
+const PRESET_INDEX = { yesterday: 0, '7d': 1, '30d': 2, '90d': 3, this_month: 4, last_month: 5 };
+
+function quantile(sorted, q) {
+  if (!sorted.length) return NaN;
+  // Nearest-rank.
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** One click inside the page, timed until data-renders changed and a frame passed. */
+function timedClick(page, selector) {
+  return page.evaluate(
+    (sel) =>
+      new Promise((resolve, reject) => {
+        const body = document.querySelector('.cockpit-body');
+        const target = document.querySelector(sel);
+        if (!body || !target) return reject(new Error(`missing ${body ? sel : '.cockpit-body'}`));
+        const before = body.getAttribute('data-renders');
+        const timer = setTimeout(() => reject(new Error(`no recompute after clicking ${sel}`)), 60000);
+        let t0 = 0;
+        const obs = new MutationObserver(() => {
+          if (body.getAttribute('data-renders') === before) return;
+          obs.disconnect();
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => {
+              clearTimeout(timer);
+              resolve(performance.now() - t0);
+            };
+            ch.port2.postMessage(0);
+          });
+        });
+        obs.observe(body, { attributes: true, attributeFilter: ['data-renders'] });
+        t0 = performance.now();
+        target.click();
+      }),
+    selector,
+  );
+}
+
+/** The i-th interaction of the alternating sequence. */
+function interaction(i) {
+  const j = i >> 1;
+  if (i % 2 === 0) {
+    const id = DISTRICTS[j % DISTRICTS.length];
+    return { kind: 'filter', selector: `figure.barlist[data-dimension="district"] button.bar-row[data-id="${id}"]` };
+  }
+  const p = PRESETS[j % PRESETS.length];
+  return { kind: 'period', selector: `.presets .seg-btn:nth-child(${PRESET_INDEX[p] + 1})` };
+}
+
+async function measure(page, n, offset) {
+  const all = [];
+  const byKind = { filter: [], period: [] };
+  for (let i = 0; i < n; i++) {
+    const step = interaction(offset + i);
+    const ms = await timedClick(page, step.selector);
+    all.push(ms);
+    byKind[step.kind].push(ms);
+  }
+  assertNoPanic(page);
+  const s = [...all].sort((a, b) => a - b);
+  return {
+    median: median(all),
+    p95: quantile(s, 0.95),
+    max: s.at(-1),
+    filterMedian: median(byKind.filter),
+    periodMedian: median(byKind.period),
+  };
+}
+
+async function main() {
+  if (!existsSync(join(DIST_DIR, 'index.html'))) {
+    throw new Error(`${DIST_DIR}/index.html missing: build dist/ first (trunk build --release)`);
+  }
+  const dbPath = defaultDbPath();
+  const db = JSON.parse(readFileSync(dbPath, 'utf8'));
+  const metricsText = JSON.stringify(db.metrics);
+  const inner = metricsText.slice(1, -1);
+  const rows1 = db.metrics.length;
+
+  // json-server gets everything but the metrics (served from memory below).
+  const dir = await mkdtemp(join(tmpdir(), 'haihe-bench-'));
+  const rest = { ...db, metrics: [] };
+  const restPath = join(dir, 'db.json');
+  writeFileSync(restPath, JSON.stringify(rest));
+  db.metrics = null;
+
+  const api = await startJsonServer({ dbPath: restPath });
+  const app = await startStaticServer({
+    root: DIST_DIR,
+    config: { backend: 'rest', rest: { baseUrl: api.url, timeoutMs: 120000 } },
+  });
+  const browser = await launchBrowser();
+  const results = [];
+  try {
+    for (const k of MULTIPLIERS) {
+      const body = Buffer.from(`[${Array(k).fill(inner).join(',')}]`);
+      const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+      try {
+        await page.route(`${api.url}/metrics`, (route) =>
+          route.fulfill({
+            status: 200,
+            body,
+            headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
+          }),
+        );
+        const t0 = Date.now();
+        await gotoApp(page, `${app.url}#/cockpit`, { timeout: 120000 });
+        await page.waitForFunction(() => Number(document.querySelector('.cockpit-body')?.getAttribute('data-renders')) >= 1, null, {
+          timeout: 120000,
+        });
+        const loadMs = Date.now() - t0;
+        const tiles = await page.locator('button.kpi-tile[data-kpi]').count();
+        if (tiles !== 13) throw new Error(`expected 13 KPI tiles, found ${tiles}`);
+        // A check that the k× rows arrived: 30-day visitors scale with k.
+        const visitors = (await page.locator('button.kpi-tile[data-kpi="visitors"] .kpi-value').textContent()).trim();
+
+        const cdp = await page.context().newCDPSession(page);
+        let offset = 0;
+        for (const rate of [1, 4]) {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+          await measure(page, WARMUP, offset);
+          offset += WARMUP;
+          const r = await measure(page, N, offset);
+          offset += N;
+          results.push({ k, rows: rows1 * k, mb: body.length / 1e6, loadMs, visitors, rate, ...r });
+          process.stderr.write(`[bench-cockpit] ${k}× rows, CPU ${rate}×: median ${r.median.toFixed(1)} ms\n`);
+        }
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await cdp.detach();
+      } finally {
+        await closePage(page);
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await api.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+
+  const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+  const cols = [
+    ['rows', 9, (r) => `${r.k}× ${r.rows}`],
+    ['JSON MB', 8, (r) => r.mb.toFixed(1)],
+    ['load ms', 8, (r) => String(r.loadMs)],
+    ['UV 30d', 8, (r) => r.visitors],
+    ['CPU', 5, (r) => `${r.rate}×`],
+    ['median', 8, (r) => f(r.median)],
+    ['p95', 8, (r) => f(r.p95)],
+    ['max', 8, (r) => f(r.max)],
+    ['filter med', 11, (r) => f(r.filterMedian)],
+    ['period med', 11, (r) => f(r.periodMedian)],
+  ];
+  console.log(
+    `cockpit interaction latency, ms (N=${N} per row, alternating district filter / period preset; click → data-renders changed → next frame)`,
+  );
+  console.log(cols.map(([h, w], i) => (i === 0 ? h.padEnd(w + 6) : h.padStart(w))).join(' '));
+  for (const r of results) {
+    console.log(cols.map(([, w, get], i) => (i === 0 ? get(r).padEnd(w + 6) : get(r).padStart(w))).join(' '));
+  }
+  console.log('load ms: navigation until the first cockpit render (fetching and decoding the metrics included);');
+  console.log('UV 30d: the visitors tile of the default view (scales with the multiplier).');
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+//! Tianjin's local events (盘山登山节, 茶馆相声节, …): an editable collection
+//! whose days show as markers on the calendar and the campaign timeline.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::app::edits::{submit, ListResource};
+use crate::components::{DataView, PendingBadge};
+use crate::data::error::ApiError;
+use crate::data::outbox::{overlay, Op};
+use crate::domain::dimensions::District;
+use crate::domain::model::LocalEvent;
+use crate::i18n::format_date;
+
+#[component]
+pub fn LocalEvents() -> impl IntoView {
+    let ctx = use_ctx();
+    let events: ListResource<LocalEvent> = LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<LocalEvent>().await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    });
+    view! {
+        <details class="card local-events">
+            <summary><h2>{move || ctx.tr("天津本地时节", "Tianjin local events")}</h2></summary>
+            <DataView resource=events render={move |rows: Vec<LocalEvent>| view! { <EventList rows events /> }} />
+        </details>
+    }
+}
+
+#[component]
+fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = StoredValue::new(rows);
+    let shown = Memo::new(move |_| {
+        let mut s = rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob)));
+        s.sort_by_key(|s| s.item.start);
+        s
+    });
+    let name = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let end = RwSignal::new(String::new());
+    let district = RwSignal::new(String::new());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = ctx.lang.get_untracked();
+        let n = name.get_untracked().trim().to_string();
+        let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d").ok();
+        let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d")
+            .ok()
+            .or(s);
+        match (n.is_empty(), s, e) {
+            (false, Some(s), Some(e)) if e >= s => {
+                let id = format!("ev-{:x}", js_sys::Date::now() as u64);
+                let event = LocalEvent {
+                    id: id.clone(),
+                    name: n.clone(),
+                    start: s,
+                    end: e,
+                    district: District::from_id(&district.get_untracked()),
+                    note: String::new(),
+                };
+                submit(ctx, Op::Create, id, Some(event), n, Some(events));
+                name.set(String::new());
+                error.set(None);
+            }
+            _ => error.set(Some(
+                lang.tr(
+                    "请填写名称和有效的起止日期。",
+                    "Enter a name and valid start and end dates.",
+                )
+                .into(),
+            )),
+        }
+    };
+    view! {
+        <ul class="event-list">
+            {move || shown.get().into_iter().map(|s| {
+                let ev = s.item.clone();
+                let (id, label) = (ev.id.clone(), ev.name.clone());
+                view! {
+                    <li>
+                        <span class="event-name">{ev.name.clone()}</span>
+                        <span class="muted">
+                            {move || format!("{} – {}", format_date(ev.start, ctx.lang.get()), format_date(ev.end, ctx.lang.get()))}
+                            {move || ev.district.map(|d| format!(" · {}", d.label(ctx.lang.get()))).unwrap_or_default()}
+                        </span>
+                        {s.pending.map(|p| view! { <PendingBadge state=p /> })}
+                        <button type="button" class="btn btn-ghost" on:click=move |_| {
+                            submit::<LocalEvent>(ctx, Op::Delete, id.clone(), None, label.clone(), Some(events));
+                        }>{move || ctx.tr("删除", "Delete")}<span class="sr-only">{ev.name.clone()}</span></button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form class="event-form" on:submit=add>
+            <label class="field" for="ev-name">
+                <span class="field-label">{move || ctx.tr("名称", "Name")}</span>
+                <input id="ev-name" maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <label class="field" for="ev-start">
+                <span class="field-label">{move || ctx.tr("开始", "Start")}</span>
+                <input id="ev-start" type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
+            </label>
+            <label class="field" for="ev-end">
+                <span class="field-label">{move || ctx.tr("结束", "End")}</span>
+                <input id="ev-end" type="date" prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev)) />
+            </label>
+            <label class="field" for="ev-district">
+                <span class="field-label">{move || ctx.tr("区域", "District")}</span>
+                <select id="ev-district" on:change=move |ev| district.set(event_target_value(&ev))>
+                    <option value="">{move || ctx.tr("全市", "City-wide")}</option>
+                    {District::ALL.iter().map(|d| { let d = *d; view! { <option value=d.id()>{move || d.label(ctx.lang.get())}</option> } }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="btn btn-primary">{move || ctx.tr("添加本地时节", "Add local event")}</button>
+            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+        </form>
+    }
+}
