@@ -26,9 +26,37 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// The URL as one page sees it: it stops changing once the user leaves that
+/// page, so nothing on the outgoing page recomputes while it is torn down
+/// (which would read state that is already disposed).
+#[derive(Clone, Copy)]
+pub struct PageRoute(pub Memo<Route>);
+
+/// Gives the page being built its own view of the URL; call once per page.
+pub fn provide_page_route(area: crate::route::Area) {
+    let ctx = use_ctx();
+    let memo = Memo::new(move |prev: Option<&Route>| {
+        let r = ctx.route.get();
+        match prev {
+            Some(p) if r.area != area => p.clone(),
+            _ => r,
+        }
+    });
+    provide_context(PageRoute(memo));
+}
+
 impl Ctx {
     pub fn tr(&self, zh: &'static str, en: &'static str) -> &'static str {
         self.lang.get().tr(zh, en)
+    }
+
+    /// The current view's URL state, tracked. Inside a page this is the
+    /// page's own [`PageRoute`].
+    pub fn view_route(&self) -> Route {
+        match use_context::<PageRoute>() {
+            Some(PageRoute(memo)) => memo.get(),
+            None => self.route.get(),
+        }
     }
 
     pub fn reload_all(&self) {

@@ -54,7 +54,7 @@ pub fn Editor(
     owners: Memo<BTreeSet<String>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let selected = Memo::new(move |_| ctx.route.get().get("selected").map(str::to_string));
+    let selected = Memo::new(move |_| ctx.view_route().get("selected").map(str::to_string));
     move || {
         let sel = selected.get()?;
         let existing =

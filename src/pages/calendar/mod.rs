@@ -44,6 +44,7 @@ fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let ctx = use_ctx();
+    crate::app::context::provide_page_route(crate::route::Area::Calendar);
     let content: ListResource<ContentItem> = LocalResource::new(move || {
         ctx.generation.track();
         let backend = ctx.backend.get();
@@ -90,7 +91,7 @@ fn Calendar(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
-    let query = Memo::new(move |_| CalendarQuery::from_params(&ctx.route.get().params, today()));
+    let query = Memo::new(move |_| CalendarQuery::from_params(&ctx.view_route().params, today()));
     let shown: Memo<Vec<Shown<ContentItem>>> =
         Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
     let items =
@@ -149,7 +150,7 @@ fn Calendar(
     });
 
     let param = move |k: &'static str| {
-        Signal::derive(move || ctx.route.get().get(k).unwrap_or("").to_string())
+        Signal::derive(move || ctx.view_route().get(k).unwrap_or("").to_string())
     };
     let set_filter = move |k: &'static str| {
         Callback::new(move |v: String| {

@@ -60,7 +60,7 @@ pub fn CampaignEditor(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Memo::new(move |_| {
-        let r = ctx.route.get();
+        let r = ctx.view_route();
         r.get("id").map(|id| {
             (
                 id.to_string(),

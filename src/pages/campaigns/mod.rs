@@ -56,6 +56,7 @@ pub struct Context {
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let ctx = use_ctx();
+    crate::app::context::provide_page_route(crate::route::Area::Campaigns);
     let campaigns: ListResource<Campaign> = LocalResource::new(move || {
         ctx.generation.track();
         let backend = ctx.backend.get();
@@ -235,7 +236,7 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -
             .and_then(CampaignSort::from_id)
             .unwrap_or(CampaignSort::Start)
     });
-    let desc = Memo::new(move |_| ctx.route.get().get("desc") != Some("0"));
+    let desc = Memo::new(move |_| ctx.view_route().get("desc") != Some("0"));
     let header = move |s: CampaignSort| {
         let aria = move || match (sort.get() == s, desc.get()) {
             (true, true) => "descending",

@@ -20,7 +20,7 @@ fn set(key: &'static str, value: &str) {
 #[component]
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
-    let param = move |k: &'static str| ctx.route.get().get(k).unwrap_or("").to_string();
+    let param = move |k: &'static str| ctx.view_route().get(k).unwrap_or("").to_string();
     let preset = move || Preset::from_id(&param("period")).unwrap_or_default();
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default() aria-label=move || ctx.tr("时间与对比", "Period and comparison")>
@@ -87,7 +87,7 @@ pub fn Controls() -> impl IntoView {
 pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let chips = move || {
-        let route = ctx.route.get();
+        let route = ctx.view_route();
         let lang = ctx.lang.get();
         let mut out: Vec<(&'static str, String, String)> = Vec::new();
         let mut add = |key: &'static str, name: &str, label: Option<&'static str>| {

@@ -133,6 +133,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
 #[component]
 pub fn CockpitPage() -> impl IntoView {
     let ctx = use_ctx();
+    crate::app::context::provide_page_route(crate::route::Area::Cockpit);
     let sources = LocalResource::new(move || {
         ctx.generation.track();
         let backend = ctx.backend.get();
@@ -186,7 +187,7 @@ pub(crate) fn toggle_param(key: &'static str, value: String) {
 fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView {
     let ctx = use_ctx();
     let sources = StoredValue::new(sources);
-    let query = Memo::new(move |_| CockpitQuery::from_params(&ctx.route.get().params));
+    let query = Memo::new(move |_| CockpitQuery::from_params(&ctx.view_route().params));
     let data: Memo<CockpitData> = Memo::new(move |_| {
         let q = query.get();
         sources.with_value(|s| {

@@ -46,7 +46,7 @@ fn visitors_of<T: Copy>(rows: &[(T, Totals)]) -> Vec<(T, u64)> {
 pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
     let selected =
-        move |k: &'static str| Signal::derive(move || ctx.route.get().get(k).map(str::to_string));
+        move |k: &'static str| Signal::derive(move || ctx.view_route().get(k).map(str::to_string));
     let toggle = |k: &'static str| Callback::new(move |id: String| toggle_param(k, id));
     use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
     let districts = Signal::derive(move || {
@@ -265,7 +265,7 @@ pub fn Pages(rows: Arc<Vec<TopPage>>, data: Memo<CockpitData>) -> impl IntoView 
             .and_then(PageSort::from_id)
             .unwrap_or_default()
     });
-    let ascending = Memo::new(move |_| ctx.route.get().get("asc") == Some("1"));
+    let ascending = Memo::new(move |_| ctx.view_route().get("asc") == Some("1"));
     let pages = Memo::new(move |_| {
         let period = data.with(|d| d.period);
         rows.with_value(|r| top_pages(r, &period, sort.get(), ascending.get()))

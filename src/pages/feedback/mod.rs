@@ -26,6 +26,7 @@ fn local_date(fb: &Feedback) -> NaiveDate {
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let ctx = use_ctx();
+    crate::app::context::provide_page_route(crate::route::Area::Feedback);
     let list: ListResource<Feedback> = LocalResource::new(move || {
         ctx.generation.track();
         let backend = ctx.backend.get();
@@ -68,7 +69,7 @@ fn options<T: Copy + 'static>(
 fn Filters() -> impl IntoView {
     let ctx = use_ctx();
     let param = move |k: &'static str| {
-        Signal::derive(move || ctx.route.get().get(k).unwrap_or("").to_string())
+        Signal::derive(move || ctx.view_route().get(k).unwrap_or("").to_string())
     };
     let set = move |k: &'static str| {
         Callback::new(move |v: String| {
@@ -86,7 +87,7 @@ fn Filters() -> impl IntoView {
         url::replace(ctx.route, next);
     };
     let has_filters = move || {
-        let r = ctx.route.get();
+        let r = ctx.view_route();
         !FeedbackFilter::from_params(&r.params).is_empty()
     };
     view! {
@@ -153,7 +154,7 @@ fn Filters() -> impl IntoView {
 fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
-    let filter = Memo::new(move |_| FeedbackFilter::from_params(&ctx.route.get().params));
+    let filter = Memo::new(move |_| FeedbackFilter::from_params(&ctx.view_route().params));
     // Server rows with the user's unsynced edits laid over, newest first.
     let shown = Memo::new(move |_| {
         let mut shown = rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob)));
@@ -179,7 +180,7 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
             )
         })
     });
-    let selected_id = Memo::new(move |_| ctx.route.get().get("id").map(str::to_string));
+    let selected_id = Memo::new(move |_| ctx.view_route().get("id").map(str::to_string));
     let selected = Memo::new(move |_| {
         let id = selected_id.get()?;
         shown.with(|s| s.iter().find(|s| s.item.id == id).cloned())
@@ -227,7 +228,7 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
 #[component]
 fn StatusTabs(counts: Memo<std::collections::BTreeMap<FeedbackStatus, usize>>) -> impl IntoView {
     let ctx = use_ctx();
-    let current = Memo::new(move |_| ctx.route.get().get("status").map(str::to_string));
+    let current = Memo::new(move |_| ctx.view_route().get("status").map(str::to_string));
     let tab = move |status: Option<FeedbackStatus>| {
         let id = status.map(|s| s.id().to_string());
         let id2 = id.clone();
@@ -276,7 +277,7 @@ fn FeedbackRow(shown: Shown<Feedback>, selected_id: Memo<Option<String>>) -> imp
     let fb = shown.item;
     let id = fb.id.clone();
     let id_for_href = id.clone();
-    let href = move || ctx.route.get().with("id", &id_for_href).to_hash();
+    let href = move || ctx.view_route().with("id", &id_for_href).to_hash();
     let is_selected = Memo::new(move |_| selected_id.get().as_deref() == Some(id.as_str()));
     let when = local_time(&fb);
     let status = fb.status;

@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let ctx = use_ctx();
+    crate::app::context::provide_page_route(crate::route::Area::Settings);
     view! {
         <section class="page" aria-labelledby="page-title">
             <header class="page-header">
