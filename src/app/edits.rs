@@ -13,6 +13,21 @@ use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapI
 /// The list a page shows; patched in place when the backend confirms.
 pub type ListResource<T> = LocalResource<Result<Vec<T>, ApiError>>;
 
+/// One collection from the current backend, fetched again when the backend
+/// changes or the data is reset.
+pub fn list_resource<T: crate::data::resource::Row>(ctx: Ctx) -> ListResource<T> {
+    LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        async move {
+            match backend {
+                Some(b) => b.list::<T>().await,
+                None => Err(ApiError::Config("no backend".into())),
+            }
+        }
+    })
+}
+
 /// Records the edit in the outbox, then sends it.
 pub fn submit<T: Record>(
     ctx: Ctx,

@@ -16,6 +16,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, We
 use super::rng::Rng;
 use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::holidays::{self, Holiday};
+use crate::domain::metrics::Totals;
 use crate::domain::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus,
     CampaignType, ChannelSpend, ContentChannel, ContentItem, ContentStatus, ContentType, Dataset,
@@ -1056,57 +1057,6 @@ fn build_fact(
 
 // ---------------------------------------------------------------------------
 // Aggregates of the metric facts
-
-#[derive(Debug, Clone, Copy, Default)]
-struct Totals {
-    visits: u64,
-    visitors: u64,
-    new_visitors: u64,
-    sessions: u64,
-    stay_seconds: u64,
-    page_views: u64,
-    bounces: u64,
-    product_views: u64,
-    carts: u64,
-    orders: u64,
-    paying_users: u64,
-    repeat_buyers: u64,
-    revenue: f64,
-}
-
-impl Totals {
-    fn add(&mut self, f: &MetricFact) {
-        self.visits += u64::from(f.visits);
-        self.visitors += u64::from(f.visitors);
-        self.new_visitors += u64::from(f.new_visitors);
-        self.sessions += u64::from(f.sessions);
-        self.stay_seconds += f.stay_seconds;
-        self.page_views += u64::from(f.page_views);
-        self.bounces += u64::from(f.bounces);
-        self.product_views += u64::from(f.product_views);
-        self.carts += u64::from(f.carts);
-        self.orders += u64::from(f.orders);
-        self.paying_users += u64::from(f.paying_users);
-        self.repeat_buyers += u64::from(f.repeat_buyers);
-        self.revenue += f.revenue;
-    }
-
-    fn merge(&mut self, o: &Totals) {
-        self.visits += o.visits;
-        self.visitors += o.visitors;
-        self.new_visitors += o.new_visitors;
-        self.sessions += o.sessions;
-        self.stay_seconds += o.stay_seconds;
-        self.page_views += o.page_views;
-        self.bounces += o.bounces;
-        self.product_views += o.product_views;
-        self.carts += o.carts;
-        self.orders += o.orders;
-        self.paying_users += o.paying_users;
-        self.repeat_buyers += o.repeat_buyers;
-        self.revenue += o.revenue;
-    }
-}
 
 #[derive(Default)]
 struct MonthAgg {

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::{submit, ListResource};
+use crate::app::edits::{list_resource, submit, ListResource};
 use crate::components::{DataView, PendingBadge};
-use crate::data::error::ApiError;
 use crate::data::outbox::{overlay, Op};
 use crate::domain::dimensions::District;
 use crate::domain::model::LocalEvent;
@@ -16,16 +15,7 @@ use crate::i18n::format_date;
 #[component]
 pub fn LocalEvents() -> impl IntoView {
     let ctx = use_ctx();
-    let events: ListResource<LocalEvent> = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => b.list::<LocalEvent>().await,
-                None => Err(ApiError::Config("no backend".into())),
-            }
-        }
-    });
+    let events: ListResource<LocalEvent> = list_resource::<LocalEvent>(ctx);
     view! {
         <details class="card local-events">
             <summary><h2>{move || ctx.tr("天津本地时节", "Tianjin local events")}</h2></summary>

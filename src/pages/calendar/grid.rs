@@ -102,6 +102,7 @@ fn ItemChip(
         return ().into_any();
     };
     let item = s.item.clone();
+    let pending_id = item.id.clone();
     let draggable = !occ.is_repeat && content.is_some();
     let drag: StoredValue<Option<Drag>> = StoredValue::new(None);
     let dragging = RwSignal::new(false);
@@ -203,7 +204,12 @@ fn ItemChip(
             {show_time.then(|| view! { <span class="cal-time">{time.clone()}</span> })}
             <span class="cal-item-title">{title}</span>
             {occ.is_repeat.then(|| view! { <span class="cal-repeat" aria-label=move || ctx.tr("重复", "repeats")>"↻"</span> })}
-            {s.pending.map(|p| view! { <PendingBadge state=p /> })}
+            // The sync state changes without the item changing, so read it live.
+            {move || {
+                shown
+                    .with(|all| all.iter().find(|s| s.item.id == pending_id).and_then(|s| s.pending.clone()))
+                    .map(|p| view! { <PendingBadge state=p /> })
+            }}
             <span class="sr-only">{move || item.status.label(ctx.lang.get())}</span>
         </button>
     }
@@ -263,9 +269,9 @@ pub fn MonthGrid(
                                     class:holiday=holiday
                                     class:drop-target=move || state.over.get() == Some(day)
                                     data-date=day.format("%Y-%m-%d").to_string()
-                                    aria-label=move || format_date(day, ctx.lang.get())
                                 >
-                                    <span class="day-num">{day.day()}</span>
+                                    <span class="day-num" aria-hidden="true">{day.day()}</span>
+                                    <span class="sr-only">{move || format_date(day, ctx.lang.get())}</span>
                                     <ul class="day-markers">
                                         {day_marks.into_iter().take(2).map(|m| view! { <li class=marker_class(&m) title=m.name.clone()>{m.name.clone()}</li> }).collect_view()}
                                     </ul>

@@ -12,10 +12,9 @@ use chrono::{Datelike, Local, Months, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::ListResource;
+use crate::app::edits::{list_resource, ListResource};
 use crate::app::url;
 use crate::components::{DataView, SelectFilter};
-use crate::data::error::ApiError;
 use crate::data::outbox::{overlay, Shown};
 use crate::domain::calendar::{
     cadence_gaps, content_csv, default_max_gaps, expand, markers, unplanned_markers, weekly_counts,
@@ -45,16 +44,7 @@ fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
 pub fn CalendarPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Calendar);
-    let content: ListResource<ContentItem> = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => b.list::<ContentItem>().await,
-                None => Err(ApiError::Config("no backend".into())),
-            }
-        }
-    });
+    let content: ListResource<ContentItem> = list_resource::<ContentItem>(ctx);
     // Markers come from these; if they fail the calendar still works.
     let extras = LocalResource::new(move || {
         ctx.generation.track();

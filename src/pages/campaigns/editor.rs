@@ -301,6 +301,13 @@ fn Form(
         derived.set(true);
     };
     let preview = move || {
+        // `build` reads untracked; track the inputs so the figures follow typing.
+        for sig in [
+            name, start, end, budget, a_part, a_new, a_orders, a_rev, cost,
+        ] {
+            sig.track();
+        }
+        derived.track();
         let c = build(false).ok()?;
         figures(&c, &facts.get())
     };

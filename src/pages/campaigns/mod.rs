@@ -10,10 +10,9 @@ use chrono::{Datelike, Days, Local, Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::ListResource;
+use crate::app::edits::{list_resource, ListResource};
 use crate::app::url;
 use crate::components::{Chart, DataView};
-use crate::data::error::ApiError;
 use crate::data::outbox::overlay;
 use crate::domain::calendar::{markers, MarkerKind};
 use crate::domain::campaigns::{
@@ -57,16 +56,7 @@ pub struct Context {
 pub fn CampaignsPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Campaigns);
-    let campaigns: ListResource<Campaign> = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => b.list::<Campaign>().await,
-                None => Err(ApiError::Config("no backend".into())),
-            }
-        }
-    });
+    let campaigns: ListResource<Campaign> = list_resource::<Campaign>(ctx);
     let extras = LocalResource::new(move || {
         ctx.generation.track();
         let backend = ctx.backend.get();

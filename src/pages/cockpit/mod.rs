@@ -13,7 +13,7 @@ use chrono::{Days, Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::ListResource;
+use crate::app::edits::{list_resource, ListResource};
 use crate::app::url;
 use crate::components::{DataView, KpiTile};
 use crate::data::error::ApiError;
@@ -144,16 +144,7 @@ pub fn CockpitPage() -> impl IntoView {
             }
         }
     });
-    let targets: ListResource<Target> = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => b.list::<Target>().await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
+    let targets: ListResource<Target> = list_resource::<Target>(ctx);
     view! {
         <section class="page cockpit" aria-labelledby="page-title">
             <header class="page-header">

@@ -5,10 +5,9 @@ use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::app::context::{use_ctx, Ctx};
-use crate::app::edits::{discard, retry, submit, ListResource};
+use crate::app::edits::{discard, list_resource, retry, submit, ListResource};
 use crate::app::url;
 use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
-use crate::data::error::ApiError;
 use crate::data::outbox::{overlay, EditState, Op, Shown};
 use crate::domain::dimensions::District;
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
@@ -27,16 +26,7 @@ fn local_date(fb: &Feedback) -> NaiveDate {
 pub fn FeedbackPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Feedback);
-    let list: ListResource<Feedback> = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => b.list::<Feedback>().await,
-                None => Err(ApiError::Config("no backend".into())),
-            }
-        }
-    });
+    let list: ListResource<Feedback> = list_resource::<Feedback>(ctx);
     view! {
         <section class="page" aria-labelledby="page-title">
             <header class="page-header">
