@@ -87,7 +87,9 @@ where
     let retries = RwSignal::new(0u32);
     Effect::new(move |_| {
         retries.track();
-        let chart = option();
+        // No animation: a tablet re-filtering while a chart still animates
+        // would pay for both.
+        let chart = option().animation(false);
         let Some(el) = node.get() else { return };
         let mut slot = live_for_effect.borrow_mut();
         if slot.is_none() {
