@@ -20,7 +20,7 @@ use crate::domain::campaigns::{
 };
 use crate::domain::metrics::ratio;
 use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
-use crate::i18n::{format_money, format_percent, Lang};
+use crate::i18n::{format_count, format_money, format_percent, Lang};
 
 pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -327,7 +327,7 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -
                                         <td>{c.start.to_string()}</td>
                                         <td>{c.status.label(lang)}</td>
                                         <td>{format_money(c.budget, lang)}</td>
-                                        <td>{c.review.as_ref().map(|r| r.actual.participants.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{c.review.as_ref().map(|r| format_count(f64::from(r.actual.participants), lang)).unwrap_or_else(|| "—".into())}</td>
                                         <td>{format_percent(fig.as_ref().and_then(|f| f.conversion_rate))}</td>
                                         <td class="roi">{format_percent(fig.as_ref().and_then(|f| f.roi))}</td>
                                     </tr>
