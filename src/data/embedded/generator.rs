@@ -2991,4 +2991,47 @@ mod tests {
             assert!(!v.as_array().unwrap().is_empty(), "{k} is empty");
         }
     }
+
+    /// `cargo test --release --lib bench_generate -- --ignored --nocapture`
+    /// (run by scripts/bench): what the embedded backend costs at start-up,
+    /// and what decoding the same data costs when a REST backend serves it.
+    #[test]
+    #[ignore]
+    fn bench_generate_and_decode() {
+        use std::time::Instant;
+        let end = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let gen: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(generate(DEFAULT_SEED, end));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        let data = generate(DEFAULT_SEED, end);
+        let json = serde_json::to_string(&data.metrics).unwrap();
+        let decode: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let rows: Vec<MetricFact> = crate::data::resource::decode_text(
+                    &json,
+                    None,
+                    crate::data::resource::Resource::Metrics,
+                )
+                .unwrap();
+                std::hint::black_box(rows);
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        eprintln!(
+            "generate demo dataset: median {:.1} ms ({} metric rows); decode metrics JSON ({:.1} MB): median {:.1} ms",
+            median(gen),
+            data.metrics.len(),
+            json.len() as f64 / 1e6,
+            median(decode)
+        );
+    }
 }
