@@ -28,6 +28,14 @@ pub fn list_resource<T: crate::data::resource::Row>(ctx: Ctx) -> ListResource<T>
     })
 }
 
+/// A fresh id for a record created here, e.g. `ct-18c2f…`: time plus
+/// randomness, so two tabs (or a fast double click) never collide.
+pub fn new_id(prefix: &str) -> String {
+    let n = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 1e6) as u64;
+    format!("{prefix}-{n:x}{r:05x}")
+}
+
 /// Records the edit in the outbox, then sends it.
 pub fn submit<T: Record>(
     ctx: Ctx,

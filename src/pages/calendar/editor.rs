@@ -9,17 +9,11 @@ use leptos::prelude::*;
 
 use super::today;
 use crate::app::context::use_ctx;
-use crate::app::edits::{submit, ListResource};
+use crate::app::edits::{new_id, submit, ListResource};
 use crate::app::url;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::{move_to, validate_link};
 use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence};
-
-fn new_id() -> String {
-    let n = js_sys::Date::now() as u64;
-    let r = (js_sys::Math::random() * 1e6) as u64;
-    format!("ct-{n:x}{r:05x}")
-}
 
 fn blank() -> ContentItem {
     let at = today()
@@ -130,7 +124,7 @@ fn Form(
         let link = validate_link(&link.get_untracked()).map_err(|e| e.label(lang).to_string())?;
         let mut next = original.get_value();
         if next.id.is_empty() {
-            next.id = new_id();
+            next.id = new_id("ct");
         }
         next.title = t;
         next.kind = kind.get_untracked();

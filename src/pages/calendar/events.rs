@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::{list_resource, submit, ListResource};
+use crate::app::edits::{list_resource, new_id, submit, ListResource};
 use crate::components::{DataView, PendingBadge};
 use crate::data::outbox::{overlay, Op};
 use crate::domain::dimensions::District;
@@ -48,7 +48,7 @@ fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl In
             .or(s);
         match (n.is_empty(), s, e) {
             (false, Some(s), Some(e)) if e >= s => {
-                let id = format!("ev-{:x}", js_sys::Date::now() as u64);
+                let id = new_id("ev");
                 let event = LocalEvent {
                     id: id.clone(),
                     name: n.clone(),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{figures, today};
 use crate::app::context::use_ctx;
-use crate::app::edits::{submit, ListResource};
+use crate::app::edits::{new_id, submit, ListResource};
 use crate::app::url;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates};
@@ -44,12 +44,6 @@ pub fn TemplatePicker() -> impl IntoView {
             }>{move || ctx.tr("从模板新建", "New from template")}</button>
         </div>
     }
-}
-
-fn new_id() -> String {
-    let n = js_sys::Date::now() as u64;
-    let r = (js_sys::Math::random() * 1e6) as u64;
-    format!("cmp-{n:x}{r:05x}")
 }
 
 #[component]
@@ -243,7 +237,7 @@ fn Form(
         };
         let mut c = original.get_value();
         if c.id.is_empty() {
-            c.id = new_id();
+            c.id = new_id("cmp");
         }
         c.name = n;
         c.kind = kind.get_untracked();
