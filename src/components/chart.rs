@@ -136,8 +136,14 @@ where
             });
         }
         if let (Some(live), Some(js)) = (slot.as_ref(), to_js(&chart)) {
-            // notMerge: series that disappeared must not linger.
-            let opts = js_sys::JSON::parse(r#"{"notMerge":true}"#).unwrap_or(JsValue::NULL);
+            // Replace the data-bearing parts so a series or axis that
+            // disappeared does not linger, but keep the tooltip and grid:
+            // re-creating the HTML tooltip (as notMerge would) forces a
+            // synchronous layout on every update.
+            let opts = js_sys::JSON::parse(
+                r#"{"replaceMerge":["series","xAxis","yAxis","visualMap","legend"]}"#,
+            )
+            .unwrap_or(JsValue::NULL);
             let _ = live.instance.set_option(js, opts);
         }
     });
