@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::domain::metrics::{KpiRow, TargetStatus};
+use crate::domain::metrics::{Kpi, KpiRow, TargetStatus, Trend};
 
-/// A tiny SVG line of a series; gaps (None) break the line.
-#[component]
-pub fn Sparkline(values: Vec<Option<f64>>, #[prop(default = false)] good: bool) -> impl IntoView {
+/// The SVG path of a sparkline over a 120 × 32 box; gaps (None) break it.
+fn spark_path(values: &[Option<f64>]) -> String {
     let (w, h) = (120.0_f64, 32.0_f64);
     let finite: Vec<f64> = values
         .iter()
@@ -40,39 +39,58 @@ pub fn Sparkline(values: Vec<Option<f64>>, #[prop(default = false)] good: bool) 
             None => pen_down = false,
         }
     }
-    let class = if good { "spark spark-good" } else { "spark" };
+    path
+}
+
+/// A tiny line of a series, redrawn in place when the series changes.
+#[component]
+pub fn Sparkline(
+    #[prop(into)] values: Signal<Vec<Option<f64>>>,
+    #[prop(into)] good: Signal<bool>,
+) -> impl IntoView {
     view! {
-        <svg class=class viewBox=format!("0 0 {w} {h}") preserveAspectRatio="none" aria-hidden="true">
-            <path d=path fill="none" stroke-width="2" vector-effect="non-scaling-stroke" />
+        <svg class="spark" class:spark-good=move || good.get() viewBox="0 0 120 32" preserveAspectRatio="none" aria-hidden="true">
+            <path d=move || values.with(|v| spark_path(v)) fill="none" stroke-width="2" vector-effect="non-scaling-stroke" />
         </svg>
     }
 }
 
 /// One KPI: value, change against the comparison, target status, sparkline.
+/// Built once per KPI; its figures update in place, so a filter change does
+/// not rebuild the grid (which is what made re-filtering slow on tablets).
 #[component]
 pub fn KpiTile(
-    row: KpiRow,
-    spark: Vec<Option<f64>>,
+    kpi: Kpi,
+    #[prop(into)] row: Signal<Option<KpiRow>>,
+    #[prop(into)] spark: Signal<Vec<Option<f64>>>,
     #[prop(into)] selected: Signal<bool>,
     #[prop(into)] on_select: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let kpi = row.kpi;
-    let change_class = match row.good {
-        Some(true) => "kpi-change good",
-        Some(false) => "kpi-change bad",
-        None => "kpi-change",
+    let good = Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.good) == Some(true)));
+    let meta = move || {
+        let r = row.get()?;
+        let change_class = match r.good {
+            Some(true) => "kpi-change good",
+            Some(false) => "kpi-change bad",
+            None => "kpi-change",
+        };
+        let arrow = match r.trend {
+            Some(Trend::Up) => "▲ ",
+            Some(Trend::Down) => "▼ ",
+            _ => "",
+        };
+        let status = r.status;
+        Some(view! {
+            {r.comparison.is_some().then(|| view! {
+                <span class=change_class>{arrow}{r.change_text.clone()}</span>
+                <span class="kpi-prev">{move || ctx.tr("对比 ", "vs ")}{r.comparison_text.clone()}</span>
+            })}
+            {(status != TargetStatus::NoTarget).then(|| view! {
+                <span class=format!("kpi-status status-{}", status.id())>{move || status.label(ctx.lang.get())}</span>
+            })}
+        })
     };
-    let arrow = match row.trend {
-        Some(crate::domain::metrics::Trend::Up) => "▲ ",
-        Some(crate::domain::metrics::Trend::Down) => "▼ ",
-        _ => "",
-    };
-    let status = row.status;
-    let status_class = format!("kpi-status status-{}", status.id());
-    let has_comparison = row.comparison.is_some();
-    let (value_text, change_text, comparison_text) =
-        (row.value_text, row.change_text, row.comparison_text);
     view! {
         <button
             type="button"
@@ -83,17 +101,9 @@ pub fn KpiTile(
             on:click=move |_| on_select.run(())
         >
             <span class="kpi-label">{move || kpi.label(ctx.lang.get())}</span>
-            <span class="kpi-value" data-testid="kpi-value">{value_text}</span>
-            <span class="kpi-meta">
-                {has_comparison.then(|| view! {
-                    <span class=change_class>{arrow}{change_text.clone()}</span>
-                    <span class="kpi-prev">{move || ctx.tr("对比 ", "vs ")}{comparison_text.clone()}</span>
-                })}
-                {(status != TargetStatus::NoTarget).then(|| view! {
-                    <span class=status_class.clone()>{move || status.label(ctx.lang.get())}</span>
-                })}
-            </span>
-            <Sparkline values=spark good=row.good.unwrap_or(false) />
+            <span class="kpi-value" data-testid="kpi-value">{move || row.with(|r| r.as_ref().map(|r| r.value_text.clone()).unwrap_or_default())}</span>
+            <span class="kpi-meta">{meta}</span>
+            <Sparkline values=spark good />
         </button>
     }
 }
@@ -123,43 +133,54 @@ pub fn BarList(
     /// Dimension name for tests and styling.
     dimension: &'static str,
 ) -> impl IntoView {
+    let max = Memo::new(move |_| bars.with(|b| b.iter().map(|b| b.value).fold(0.0_f64, f64::max)));
     view! {
         <figure class="barlist" data-dimension=dimension>
             <figcaption>{move || title.get()}</figcaption>
             <ul>
-                {move || {
-                    let bars = bars.get();
-                    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-                    let current = selected.get();
-                    bars.into_iter()
-                        .map(|b| {
-                            let pct = if max > 0.0 { b.value / max * 100.0 } else { 0.0 };
-                            let is_selected = current.as_deref() == Some(b.id.as_str());
-                            let dimmed = current.is_some() && !is_selected;
-                            let id = b.id.clone();
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="bar-row"
-                                        class:selected=is_selected
-                                        class:dimmed=dimmed
-                                        aria-pressed=is_selected.to_string()
-                                        data-id=b.id.clone()
-                                        on:click=move |_| on_toggle.run(id.clone())
-                                    >
-                                        <span class="bar-label">{b.label}</span>
-                                        <span class="bar-track" aria-hidden="true">
-                                            <span class="bar-fill" style=format!("width:{pct:.1}%")></span>
-                                        </span>
-                                        <span class="bar-value">{b.value_text}</span>
-                                        <span class="bar-note">{b.note}</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by the filter value: bars move and update in place
+                // rather than being rebuilt on every filter change.
+                <For
+                    each=move || bars.with(|b| b.iter().map(|b| b.id.clone()).collect::<Vec<_>>())
+                    key=|id| id.clone()
+                    children=move |id: String| {
+                        let bar = {
+                            let id = id.clone();
+                            Memo::new(move |_| bars.with(|b| b.iter().find(|b| b.id == id).cloned()))
+                        };
+                        let is_selected = {
+                            let id = id.clone();
+                            Memo::new(move |_| selected.with(|s| s.as_deref() == Some(id.as_str())))
+                        };
+                        let dimmed = move || selected.with(Option::is_some) && !is_selected.get();
+                        let pct = move || {
+                            let (v, m) = (bar.with(|b| b.as_ref().map(|b| b.value).unwrap_or(0.0)), max.get());
+                            if m > 0.0 { v / m * 100.0 } else { 0.0 }
+                        };
+                        let text = move |f: fn(&Bar) -> String| move || bar.with(|b| b.as_ref().map(f).unwrap_or_default());
+                        let toggle_id = id.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="bar-row"
+                                    class:selected=move || is_selected.get()
+                                    class:dimmed=dimmed
+                                    aria-pressed=move || is_selected.get().to_string()
+                                    data-id=id.clone()
+                                    on:click=move |_| on_toggle.run(toggle_id.clone())
+                                >
+                                    <span class="bar-label">{text(|b| b.label.clone())}</span>
+                                    <span class="bar-track" aria-hidden="true">
+                                        <span class="bar-fill" style=move || format!("width:{:.1}%", pct())></span>
+                                    </span>
+                                    <span class="bar-value">{text(|b| b.value_text.clone())}</span>
+                                    <span class="bar-note">{text(|b| b.note.clone())}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
             </ul>
         </figure>
     }

@@ -20,7 +20,7 @@ use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::Backend;
 use crate::domain::insights::insights;
-use crate::domain::metrics::{kpi_rows, CockpitData};
+use crate::domain::metrics::{kpi_rows, CockpitData, Kpi};
 use crate::domain::model::{
     Campaign, ContentItem, ContentStatus, HourlyVisits, MetricFact, PortraitRow, RetentionCohort,
     Target, TopPage,
@@ -224,27 +224,23 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
             })}
             <controls::FilterChips estimated=Signal::derive(move || data.with(|d| d.estimated)) />
             <section class="kpi-grid" aria-label=move || ctx.tr("关键指标", "Key metrics")>
-                {move || {
-                    let metric = query.with(|q| q.metric);
-                    rows.get()
-                        .into_iter()
-                        .map(|row| {
-                            let kpi = row.kpi;
-                            let spark = data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>());
-                            view! {
-                                <KpiTile
-                                    row
-                                    spark
-                                    selected=Signal::derive(move || metric == kpi)
-                                    on_select=Callback::new(move |_| {
-                                        let next = ctx.route.get_untracked().with("metric", kpi.key());
-                                        url::push(ctx.route, next);
-                                    })
-                                />
-                            }
-                        })
-                        .collect_view()
-                }}
+                {Kpi::ALL
+                    .iter()
+                    .map(|&kpi| {
+                        view! {
+                            <KpiTile
+                                kpi
+                                row=Signal::derive(move || rows.with(|rs| rs.iter().find(|r| r.kpi == kpi).cloned()))
+                                spark=Signal::derive(move || data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>()))
+                                selected=Signal::derive(move || query.with(|q| q.metric) == kpi)
+                                on_select=Callback::new(move |_| {
+                                    let next = ctx.route.get_untracked().with("metric", kpi.key());
+                                    url::push(ctx.route, next);
+                                })
+                            />
+                        }
+                    })
+                    .collect_view()}
             </section>
             <div class="cockpit-row">
                 <charts::TrendChart data markers=sources.with_value(|s| s.markers.clone()) />
