@@ -801,6 +801,11 @@ test('targets: saving one edited field reports one change, and the confirmation 
     await openCockpit(page, `${server.url}#/cockpit`);
     await page.locator('details.targets summary').click();
     await page.waitForSelector('#tg-orders', { state: 'visible' });
+    // The demo data (and so its targets) follows the calendar: read the
+    // untouched percentage as shown, e.g. "5.8", and expect exactly 0.058 back.
+    const shownWarning = await page.inputValue('#tw-conversionRate');
+    assert.match(shownWarning, /^\d+(\.\d)?$/, 'percent targets show with one decimal');
+    const expectedWarning = Number((Number(shownWarning) / 100).toFixed(6));
     await page.fill('#tg-orders', '700');
     await page.getByRole('button', { name: '保存目标' }).click();
     // The save is confirmed (embedded backend: at once).
@@ -815,11 +820,11 @@ test('targets: saving one edited field reports one change, and the confirmation 
       {
         // The form's status line says what was submitted and is still there.
         notices,
-        // Untouched targets keep their exact values (the demo's 5.8% warning
-        // must not come back as 0.057999999999999996 after the 0–100 round trip).
+        // Untouched targets keep their exact values (a 5.8% warning must not
+        // come back as 0.057999999999999996 after the 0–100 round trip).
         conversionRateWarning: stored.find((t) => t.id === 'conversionRate')?.warning,
       },
-      { notices: ['已提交 1 项修改。'], conversionRateWarning: 0.058 },
+      { notices: ['已提交 1 项修改。'], conversionRateWarning: expectedWarning },
     );
     assertNoPanic(page);
   } finally {
