@@ -84,6 +84,15 @@ struct DragState {
     suppress_click: StoredValue<bool>,
 }
 
+impl DragState {
+    fn new() -> Self {
+        DragState {
+            over: RwSignal::new(None),
+            suppress_click: StoredValue::new(false),
+        }
+    }
+}
+
 /// One content occurrence as a chip: click (or Enter) opens it, dragging it
 /// onto another day reschedules it. Repeats move with their series, so only
 /// the series' own first occurrence is draggable.
@@ -235,10 +244,7 @@ pub fn MonthGrid(
     content: ListResource<ContentItem>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let state = DragState {
-        over: RwSignal::new(None),
-        suppress_click: StoredValue::new(false),
-    };
+    let state = DragState::new();
     let weekdays = move || match ctx.lang.get() {
         Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"],
         Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -298,10 +304,7 @@ pub fn WeekGrid(
     content: ListResource<ContentItem>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let state = DragState {
-        over: RwSignal::new(None),
-        suppress_click: StoredValue::new(false),
-    };
+    let state = DragState::new();
     view! {
         <div class="week-grid">
             {move || {
@@ -336,10 +339,7 @@ pub fn Agenda(
     shown: Memo<Vec<Shown<ContentItem>>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let state = DragState {
-        over: RwSignal::new(None),
-        suppress_click: StoredValue::new(false),
-    };
+    let state = DragState::new();
     view! {
         <div class="agenda">
             {move || {

@@ -12,7 +12,7 @@ use chrono::{Datelike, Local, Months, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::{list_resource, ListResource};
+use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
 use crate::components::{DataView, SelectFilter};
 use crate::data::outbox::{overlay, Shown};
@@ -46,19 +46,14 @@ pub fn CalendarPage() -> impl IntoView {
     crate::app::context::provide_page_route(crate::route::Area::Calendar);
     let content: ListResource<ContentItem> = list_resource::<ContentItem>(ctx);
     // Markers come from these; if they fail the calendar still works.
-    let extras = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => {
-                    let (e, c) = futures::join!(b.list::<LocalEvent>(), b.list::<Campaign>());
-                    (e.unwrap_or_default(), c.unwrap_or_default())
-                }
-                None => (Vec::new(), Vec::new()),
-            }
-        }
-    });
+    let extras = backend_resource(
+        ctx,
+        |b| async move {
+            let (e, c) = futures::join!(b.list::<LocalEvent>(), b.list::<Campaign>());
+            (e.unwrap_or_default(), c.unwrap_or_default())
+        },
+        || (Vec::new(), Vec::new()),
+    );
     view! {
         <section class="page calendar" aria-labelledby="page-title">
             <header class="page-header">

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, Local, Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::{list_resource, ListResource};
+use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
 use crate::components::{Chart, DataView};
 use crate::data::outbox::overlay;
@@ -46,7 +46,7 @@ pub(crate) fn figures(c: &Campaign, facts: &[MetricFact]) -> Option<ReviewFigure
     Some(f)
 }
 
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Context {
     pub facts: Arc<Vec<MetricFact>>,
     pub events: Arc<Vec<LocalEvent>>,
@@ -57,25 +57,17 @@ pub fn CampaignsPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Campaigns);
     let campaigns: ListResource<Campaign> = list_resource::<Campaign>(ctx);
-    let extras = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => {
-                    let (f, e) = futures::join!(b.list::<MetricFact>(), b.list::<LocalEvent>());
-                    Context {
-                        facts: Arc::new(f.unwrap_or_default()),
-                        events: Arc::new(e.unwrap_or_default()),
-                    }
-                }
-                None => Context {
-                    facts: Arc::new(Vec::new()),
-                    events: Arc::new(Vec::new()),
-                },
+    let extras = backend_resource(
+        ctx,
+        |b| async move {
+            let (f, e) = futures::join!(b.list::<MetricFact>(), b.list::<LocalEvent>());
+            Context {
+                facts: Arc::new(f.unwrap_or_default()),
+                events: Arc::new(e.unwrap_or_default()),
             }
-        }
-    });
+        },
+        Context::default,
+    );
     view! {
         <section class="page campaigns" aria-labelledby="page-title">
             <header class="page-header">
@@ -101,12 +93,7 @@ fn Planner(
     let shown = Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
     let items =
         Memo::new(move |_| shown.with(|s| s.iter().map(|s| s.item.clone()).collect::<Vec<_>>()));
-    let extra = move || {
-        extras.get().unwrap_or_else(|| Context {
-            facts: Arc::new(Vec::new()),
-            events: Arc::new(Vec::new()),
-        })
-    };
+    let extra = move || extras.get().unwrap_or_default();
     let facts = Signal::derive(move || extra().facts);
     let clashes = Memo::new(move |_| items.with(|i| overlaps(i)));
     let open = move |id: &str| {

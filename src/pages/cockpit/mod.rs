@@ -13,7 +13,7 @@ use chrono::{Days, Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::app::edits::{list_resource, ListResource};
+use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
 use crate::components::{DataView, KpiTile};
 use crate::data::error::ApiError;
@@ -134,16 +134,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
 pub fn CockpitPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Cockpit);
-    let sources = LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        async move {
-            match backend {
-                Some(b) => load(b).await,
-                None => Err(ApiError::Config("no backend".into())),
-            }
-        }
-    });
+    let sources = backend_resource(ctx, load, || Err(ApiError::Config("no backend".into())));
     let targets: ListResource<Target> = list_resource::<Target>(ctx);
     view! {
         <section class="page cockpit" aria-labelledby="page-title">
