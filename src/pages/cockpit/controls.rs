@@ -82,6 +82,33 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
+/// A cross-filter dimension: its URL key, its name, and the label of a value id.
+type FilterDim = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&str, Lang) -> Option<&'static str>,
+);
+
+/// The dimensions the cockpit cross-filters by, in chip order.
+const FILTER_DIMS: &[FilterDim] = &[
+    ("district", "区域", "District", |id, l| {
+        District::from_id(id).map(|v| v.label(l))
+    }),
+    ("channel", "渠道", "Channel", |id, l| {
+        Channel::from_id(id).map(|v| v.label(l))
+    }),
+    ("platform", "平台", "Platform", |id, l| {
+        Platform::from_id(id).map(|v| v.label(l))
+    }),
+    ("gender", "性别", "Gender", |id, l| {
+        Gender::from_id(id).map(|v| v.label(l))
+    }),
+    ("age", "年龄", "Age", |id, l| {
+        AgeBand::from_id(id).map(|v| v.label(l))
+    }),
+];
+
 /// The active cross-filters as removable chips.
 #[component]
 pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
@@ -89,53 +116,13 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
     let chips = move || {
         let route = ctx.view_route();
         let lang = ctx.lang.get();
-        let mut out: Vec<(&'static str, String, String)> = Vec::new();
-        let mut add = |key: &'static str, name: &str, label: Option<&'static str>| {
-            if let Some(label) = label {
-                out.push((key, name.to_string(), label.to_string()));
-            }
-        };
-        add(
-            "district",
-            lang.tr("区域", "District"),
-            route
-                .get("district")
-                .and_then(District::from_id)
-                .map(|d| d.label(lang)),
-        );
-        add(
-            "channel",
-            lang.tr("渠道", "Channel"),
-            route
-                .get("channel")
-                .and_then(Channel::from_id)
-                .map(|d| d.label(lang)),
-        );
-        add(
-            "platform",
-            lang.tr("平台", "Platform"),
-            route
-                .get("platform")
-                .and_then(Platform::from_id)
-                .map(|d| d.label(lang)),
-        );
-        add(
-            "gender",
-            lang.tr("性别", "Gender"),
-            route
-                .get("gender")
-                .and_then(Gender::from_id)
-                .map(|d| d.label(lang)),
-        );
-        add(
-            "age",
-            lang.tr("年龄", "Age"),
-            route
-                .get("age")
-                .and_then(AgeBand::from_id)
-                .map(|d| d.label(lang)),
-        );
-        out
+        FILTER_DIMS
+            .iter()
+            .filter_map(|(key, zh, en, label)| {
+                let value = route.get(key).and_then(|id| label(id, lang))?;
+                Some((*key, lang.tr(zh, en).to_string(), value.to_string()))
+            })
+            .collect::<Vec<_>>()
     };
     view! {
         <Show when=move || !chips().is_empty()>
@@ -155,8 +142,8 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
                 }).collect_view()}
                 <button type="button" class="btn btn-ghost" on:click=move |_| {
                     let mut next = ctx.route.get_untracked();
-                    for k in ["district", "channel", "platform", "gender", "age"] {
-                        next = next.without(k);
+                    for (key, ..) in FILTER_DIMS {
+                        next = next.without(key);
                     }
                     url::push(ctx.route, next);
                 }>{move || ctx.tr("清除全部筛选", "Clear all filters")}</button>
