@@ -22,6 +22,7 @@ import {
   runAxe,
   formatViolations,
   screenshot,
+  TEST_TODAY,
 } from './harness.mjs';
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -41,11 +42,11 @@ async function eventually(page, fn, { timeout = 10000, interval = 50 } = {}) {
 }
 
 // ------------------------------------------------------------------ dates --
-// The app's "today" is the browser's local date, and every context runs in
-// Asia/Shanghai, so compute dates there too (the Node process may be in UTC).
+// The app's "today" is the browser's local date on the pinned test clock
+// (harness TEST_NOW, in Asia/Shanghai), never the machine's date.
 
 function todayShanghai() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return TEST_TODAY;
 }
 
 function addDays(ymd, n) {

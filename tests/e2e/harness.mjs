@@ -26,6 +26,23 @@ export const DIST_DIR = process.env.HAIHE_DIST ? resolve(process.env.HAIHE_DIST)
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * The moment every test page starts at (Playwright's clock, installed on the
+ * context, so the time then flows on normally). The demo data and every
+ * date-relative view follow the browser's calendar, so an unpinned clock would
+ * let main turn red overnight. Override with HAIHE_TEST_NOW (ISO 8601).
+ * scripts/test generates db.json for the day before it (`gen-db --end`).
+ */
+export const TEST_NOW = process.env.HAIHE_TEST_NOW || '2026-11-28T10:00:00+08:00';
+
+/** `YYYY-MM-DD` of an instant on Tianjin's calendar (UTC+8, no daylight saving). */
+export function shanghaiDate(instant = TEST_NOW) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(instant));
+}
+
+/** The pinned "today" of the test pages, `YYYY-MM-DD`. */
+export const TEST_TODAY = shanghaiDate(TEST_NOW);
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -291,10 +308,11 @@ export async function startJsonServer({ dbPath = defaultDbPath(), port, routes, 
  */
 export function defaultDbPath() {
   if (process.env.HAIHE_DB_JSON) return resolve(process.env.HAIHE_DB_JSON);
-  const file = join(REPO_ROOT, '.tmp', 'db.json');
+  const file = join(REPO_ROOT, '.tmp', `db-${shanghaiDate(TEST_NOW)}.json`);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    const r = spawnSync('cargo', ['run', '--release', '--bin', 'gen-db', '--', '--out', file], {
+    const end = shanghaiDate(Date.parse(TEST_NOW) - 864e5);
+    const r = spawnSync('cargo', ['run', '--release', '--bin', 'gen-db', '--', '--out', file, '--end', end], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
     });
@@ -326,15 +344,35 @@ export function launchBrowser(opts = {}) {
  *
  * @param {import('playwright-core').Browser} browser
  * @param {{ viewport?: {width:number,height:number}, locale?: string, hasTouch?: boolean } & object} [opts]
+ *   now: the instant the page's clock starts at (default TEST_NOW; a Date or
+ *   ISO string); it then runs normally. Pages opened later in the same
+ *   context (`openTab`) share the clock.
  *   other options go to browser.newContext (e.g. isMobile, deviceScaleFactor,
  *   colorScheme, timezoneId, reducedMotion).
  */
 export async function newPage(
   browser,
-  { viewport = { width: 1440, height: 900 }, locale = 'zh-CN', hasTouch = false, timezoneId = 'Asia/Shanghai', ...rest } = {},
+  {
+    viewport = { width: 1440, height: 900 },
+    locale = 'zh-CN',
+    hasTouch = false,
+    timezoneId = 'Asia/Shanghai',
+    now = TEST_NOW,
+    ...rest
+  } = {},
 ) {
   const context = await browser.newContext({ viewport, locale, hasTouch, timezoneId, ...rest });
-  const page = await context.newPage();
+  await context.clock.install({ time: new Date(now) });
+  return instrument(await context.newPage());
+}
+
+/** A second page (tab) in the context of `page`: same storage, same clock. */
+export async function openTab(page) {
+  return instrument(await page.context().newPage());
+}
+
+/** Adds the error and message collectors described at newPage. */
+function instrument(page) {
   page.errors = [];
   page.messages = [];
   page.httpErrors = [];
