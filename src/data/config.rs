@@ -16,12 +16,25 @@ pub enum BackendKind {
     Rest,
 }
 
+/// The shape of a resource's responses: Haihe's own JSON contract, or the raw
+/// WeChat datacube files of docs/wechat.md (the path then names their folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    #[default]
+    Haihe,
+    Wechat,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RestConfig {
     pub base_url: String,
     /// Per-resource path overrides, e.g. `{"feedback": "/api/v1/feedback"}`.
     pub paths: BTreeMap<String, String>,
+    /// Per-resource shapes beside the paths, e.g. `{"metrics": "wechat"}`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub shapes: BTreeMap<String, Shape>,
     /// Dotted path to the rows inside each response, e.g. `data.items`.
     pub envelope: Option<String>,
     pub timeout_ms: u32,
@@ -36,6 +49,7 @@ impl Default for RestConfig {
         RestConfig {
             base_url: "http://127.0.0.1:3000".into(),
             paths: BTreeMap::new(),
+            shapes: BTreeMap::new(),
             envelope: None,
             timeout_ms: 8000,
             token: None,
@@ -59,6 +73,24 @@ impl RestConfig {
             self.base_url.trim_end_matches('/'),
             path.trim_start_matches('/')
         )
+    }
+
+    pub fn shape(&self, resource: Resource) -> Shape {
+        self.shapes.get(resource.key()).copied().unwrap_or_default()
+    }
+
+    /// The "WeChat files" preset: traffic from a folder of WeChat datacube
+    /// files written by scripts/wechat-fetch (e.g. `https://cdn.example.cn/haihe/wechat`).
+    pub fn wechat_preset(base_url: &str, folder: &str) -> RestConfig {
+        let mut rest = RestConfig {
+            base_url: base_url.to_string(),
+            ..RestConfig::default()
+        };
+        rest.paths
+            .insert(Resource::Metrics.key().into(), folder.to_string());
+        rest.shapes
+            .insert(Resource::Metrics.key().into(), Shape::Wechat);
+        rest
     }
 
     pub fn item_url(&self, resource: Resource, id: &str) -> String {
@@ -146,6 +178,29 @@ mod tests {
             rest.item_url(Resource::Feedback, "fb 1/2"),
             "http://127.0.0.1:3000/api/fb/fb%201%2F2"
         );
+    }
+
+    #[test]
+    fn a_resource_can_be_wechat_shaped_beside_its_path() {
+        let c = Config::from_json(
+            r#"{"backend":"rest","rest":{"baseUrl":"https://cdn.example.cn/haihe","paths":{"metrics":"wechat"},"shapes":{"metrics":"wechat"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.rest.shape(Resource::Metrics), Shape::Wechat);
+        assert_eq!(c.rest.shape(Resource::Feedback), Shape::Haihe);
+        assert_eq!(
+            c.rest.collection_url(Resource::Metrics),
+            "https://cdn.example.cn/haihe/wechat"
+        );
+        assert_eq!(
+            c.rest,
+            RestConfig::wechat_preset("https://cdn.example.cn/haihe", "wechat")
+        );
+        assert!(Config::from_json(r#"{"rest":{"shapes":{"metrics":"csv"}}}"#).is_err());
+        // Plain configs do not grow a "shapes" key when saved.
+        assert!(!serde_json::to_string(&Config::default())
+            .unwrap()
+            .contains("shapes"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod outbox;
 pub mod resource;
 pub mod rest;
 pub mod storage;
+pub mod wechat;
 
 use config::{BackendKind, Config};
 use error::ApiError;

@@ -137,6 +137,15 @@ pub async fn list<T: DeserializeOwned>(
     decode_text(&text, config.envelope.as_deref(), resource)
 }
 
+/// The body of one GET as text (used for folders of WeChat files).
+pub async fn get_text(config: &RestConfig, url: &str) -> Result<String, ApiError> {
+    config.validate()?;
+    let deadline = Deadline::new(config.timeout_ms);
+    let builder = with_auth(Request::get(url), config).abort_signal(deadline.signal().as_ref());
+    let (_, text) = send(builder.build(), &deadline, config).await?;
+    Ok(text)
+}
+
 /// Creates, replaces or deletes one record; returns the backend's version.
 pub async fn save<T: Record>(
     config: &RestConfig,

@@ -12,3 +12,4 @@ pub mod metrics;
 pub mod model;
 pub mod period;
 pub mod solar_terms;
+pub mod wechat;

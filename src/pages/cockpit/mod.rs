@@ -6,6 +6,7 @@ mod charts;
 mod controls;
 mod sections;
 mod targets;
+mod wechat;
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
 use crate::components::{DataView, KpiTile};
+use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::Backend;
@@ -64,7 +66,18 @@ fn keep<T>(
     })
 }
 
+/// Traffic comes from a folder of WeChat datacube files (docs/wechat.md).
+fn is_wechat(backend: Option<&Backend>) -> bool {
+    backend.is_some_and(|b| {
+        b.kind() == BackendKind::Rest && b.config.rest.shape(Resource::Metrics) == Shape::Wechat
+    })
+}
+
 async fn load(backend: Backend) -> Result<Sources, ApiError> {
+    if is_wechat(Some(&backend)) {
+        // Shown by `wechat::WechatCockpit` instead; nothing to fetch here.
+        return Err(ApiError::Config("wechat".into()));
+    }
     let (facts, (portrait, hourly, pages), (retention, campaigns, content)) = futures::join!(
         backend.list::<MetricFact>(),
         async {
@@ -148,7 +161,12 @@ pub fn CockpitPage() -> impl IntoView {
                 </p>
             </header>
             <controls::Controls />
-            <DataView resource=sources render={move |s: Sources| view! { <CockpitView sources=s targets /> }} />
+            <Show
+                when=move || is_wechat(ctx.backend.get().as_ref())
+                fallback=move || view! { <DataView resource=sources render={move |s: Sources| view! { <CockpitView sources=s targets /> }} /> }
+            >
+                <wechat::WechatCockpit />
+            </Show>
         </section>
     }
 }

@@ -96,6 +96,7 @@ fn DataSourceCard() -> impl IntoView {
     let envelope = RwSignal::new(current.rest.envelope.clone().unwrap_or_default());
     let timeout = RwSignal::new(current.rest.timeout_ms.to_string());
     let paths = RwSignal::new(format_paths(&current.rest.paths));
+    let shapes = StoredValue::new(current.rest.shapes.clone());
     let token = RwSignal::new(current.rest.token.clone().unwrap_or_default());
     let keep_token = RwSignal::new(crate::app::context::session_token().is_some());
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
@@ -113,6 +114,8 @@ fn DataSourceCard() -> impl IntoView {
             envelope: Some(envelope.get_untracked().trim().to_string()).filter(|e| !e.is_empty()),
             timeout_ms,
             token: Some(token.get_untracked().trim().to_string()).filter(|t| !t.is_empty()),
+            // Shapes come from config.json; Settings keeps them as they are.
+            shapes: shapes.get_value(),
         };
         rest.validate().map_err(|e| e.message(lang))?;
         Ok(Config {
