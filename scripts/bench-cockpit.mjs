@@ -163,7 +163,7 @@ async function main() {
         });
         const loadMs = Date.now() - t0;
         const tiles = await page.locator('button.kpi-tile[data-kpi]').count();
-        if (tiles !== 13) throw new Error(`expected 13 KPI tiles, found ${tiles}`);
+        if (tiles !== 14) throw new Error(`expected 14 KPI tiles, found ${tiles}`);
         // A check that the k× rows arrived: 30-day visitors scale with k.
         const visitors = (await page.locator('button.kpi-tile[data-kpi="visitors"] .kpi-value').textContent()).trim();
 

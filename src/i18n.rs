@@ -97,16 +97,17 @@ pub fn format_money(yuan: f64, lang: Lang) -> String {
 
 /// A ratio as a percentage with one decimal; `None` (a zero denominator) is "—".
 pub fn format_percent(ratio: Option<f64>) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => format!("{:.1}%", r * 100.0),
+    // Checked after ×100: a finite 1e308 would otherwise print "inf%".
+    match ratio.map(|r| r * 100.0) {
+        Some(p) if p.is_finite() => format!("{p:.1}%"),
         _ => "—".into(),
     }
 }
 
 /// A signed change, e.g. "+12.5%" or "-3.0%".
 pub fn format_change(ratio: Option<f64>) -> String {
-    match ratio {
-        Some(r) if r.is_finite() => format!("{:+.1}%", r * 100.0),
+    match ratio.map(|r| r * 100.0) {
+        Some(p) if p.is_finite() => format!("{p:+.1}%"),
         _ => "—".into(),
     }
 }
@@ -188,6 +189,8 @@ mod tests {
         assert_eq!(format_percent(Some(f64::NAN)), "—");
         assert_eq!(format_change(Some(0.125)), "+12.5%");
         assert_eq!(format_change(Some(-0.03)), "-3.0%");
+        assert_eq!(format_change(Some(1e308)), "—");
+        assert_eq!(format_percent(Some(1e308)), "—");
     }
 
     #[test]

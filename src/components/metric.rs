@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
-use crate::domain::metrics::{Kpi, KpiRow, TargetStatus, Trend};
+use crate::domain::kpi_table::KpiRow;
+use crate::domain::metrics::{Kpi, TargetStatus, Trend};
 
 /// The SVG path of a sparkline over a 120 × 32 box; gaps (None) break it.
 fn spark_path(values: &[Option<f64>]) -> String {
@@ -81,9 +82,11 @@ pub fn KpiTile(
             _ => "",
         };
         let status = r.status;
+        // A rate's change reads in points; its relative change is the hover.
+        let change_title = (!r.change_title.is_empty()).then(|| r.change_title.clone());
         Some(view! {
             {r.comparison.is_some().then(|| view! {
-                <span class=change_class>{arrow}{r.change_text.clone()}</span>
+                <span class=change_class title=change_title>{arrow}{r.change_text.clone()}</span>
                 <span class="kpi-prev">{move || ctx.tr("对比 ", "vs ")}{r.comparison_text.clone()}</span>
             })}
             {(status != TargetStatus::NoTarget).then(|| view! {
@@ -100,7 +103,7 @@ pub fn KpiTile(
             data-kpi=kpi.key()
             on:click=move |_| on_select.run(())
         >
-            <span class="kpi-label">{move || kpi.label(ctx.lang.get())}</span>
+            <span class="kpi-label" title=move || kpi.note(ctx.lang.get())>{move || kpi.label(ctx.lang.get())}</span>
             <span class="kpi-value" data-testid="kpi-value">{move || row.with(|r| r.as_ref().map(|r| r.value_text.clone()).unwrap_or_default())}</span>
             <span class="kpi-meta">{meta}</span>
             <Sparkline values=spark good />

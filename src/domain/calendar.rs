@@ -646,30 +646,9 @@ pub fn validate_link(s: &str) -> Result<Option<String>, LinkError> {
 
 // -------------------------------------------------------------------- CSV --
 
-/// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-fn csv_line<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, f.as_ref());
-    }
-    out.push_str("\r\n");
-}
-
 /// The content items as RFC 4180 CSV (header + one row each, CRLF line
-/// ends), labels in `lang`. A UI saving it for Excel should prepend a
-/// UTF-8 BOM.
+/// ends, formula cells neutralised: see `domain::csv`), labels in `lang`.
+/// A UI saving it for Excel should prepend a UTF-8 BOM.
 pub fn content_csv(items: &[ContentItem], lang: Lang) -> String {
     let mut out = String::with_capacity(256 + items.len() * 128);
     let header = match lang {
@@ -700,11 +679,11 @@ pub fn content_csv(items: &[ContentItem], lang: Lang) -> String {
             "Notes",
         ],
     };
-    csv_line(&mut out, header);
+    super::csv::line(&mut out, header);
     let list_sep = lang.tr("、", "; ");
     for item in items {
         let channels: Vec<&str> = item.channels.iter().map(|c| c.label(lang)).collect();
-        csv_line(
+        super::csv::line(
             &mut out,
             [
                 item.id.clone(),
@@ -1251,5 +1230,26 @@ mod tests {
         ));
         assert!(en.contains("Product launch,Official account; Douyin,Scheduled"));
         assert_eq!(content_csv(&[], Lang::En).lines().count(), 1);
+    }
+
+    #[test]
+    fn content_csv_neutralises_formulas() {
+        let mut it = item("ct-2", at(2026, 3, 3, 9, 5));
+        it.title = "=HYPERLINK(\"http://x.example\",\"点我\")".into();
+        it.owner = "@王芳".into();
+        it.tags = vec!["+1".into(), "-满减".into()];
+        it.notes = "\tcmd".into();
+        let csv = content_csv(&[it], Lang::Zh);
+        let row = csv.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with(
+                "ct-2,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"点我\"\")\",商品上新,"
+            ),
+            "{row}"
+        );
+        assert!(row.contains(",'@王芳,"), "{row}");
+        // Tags are joined first, so only the cell's first character counts.
+        assert!(row.contains(",'+1、-满减,"), "{row}");
+        assert!(row.ends_with(",'\tcmd"), "{row}");
     }
 }

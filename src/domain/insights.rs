@@ -1,18 +1,20 @@
 //! The cockpit's "what changed" notes, computed from the figures rather than
 //! written: notable KPI changes and target alerts, shifts in the districts'
-//! shares, and days outside their trailing range.
+//! shares, and days outside their trailing range. Rates change in
+//! percentage points (the relative change goes in the note's title).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::dimensions::{labelled_enum, District};
+use super::kpi_table::{applicable_targets, points_change};
 use super::metrics::{
-    is_good, ratio, scaled_target, target_status, CockpitData, Kpi, TargetStatus, Totals,
+    is_good, ratio, target_status, usable_target, CockpitData, Kpi, TargetStatus, Totals,
     ANOMALY_WINDOW,
 };
 use super::model::Target;
 use super::period::Comparison;
-use crate::i18n::Lang;
+use crate::i18n::{format_change, Lang};
 
 labelled_enum! {
     Severity {
@@ -47,6 +49,8 @@ pub struct Insight {
     /// change (0.023 = 2.3 points) or how far outside its range a day was.
     pub magnitude: f64,
     pub text: String,
+    /// A hover text: the relative change of a rate whose note reads in points.
+    pub title: Option<String>,
 }
 
 pub const MAX_INSIGHTS: usize = 8;
@@ -54,6 +58,8 @@ pub const MAX_INSIGHTS: usize = 8;
 pub const MIN_CHANGE: f64 = 0.05;
 /// Smaller share shifts (in 0..1, so 0.01 = 1 point) are not news.
 pub const MIN_SHARE_CHANGE: f64 = 0.01;
+/// A rate's change must also show as at least 0.1 point.
+pub const MIN_POINTS: f64 = 0.001;
 
 /// The KPIs whose district shares are watched.
 const SHARE_KPIS: [Kpi; 2] = [Kpi::Orders, Kpi::Visitors];
@@ -75,7 +81,9 @@ fn reaches(x: f64, min: f64) -> bool {
 
 /// At most [`MAX_INSIGHTS`] notes, most severe first, larger first within
 /// a severity.
+/// Targets apply as on the tiles: none for a filtered view.
 pub fn insights(data: &CockpitData, targets: &[Target], lang: Lang) -> Vec<Insight> {
+    let targets = applicable_targets(data, targets);
     let mut out = Vec::new();
     kpi_notes(data, targets, lang, &mut out);
     share_notes(data, lang, &mut out);
@@ -96,7 +104,15 @@ fn kpi_notes(data: &CockpitData, targets: &[Target], lang: Lang, out: &mut Vec<I
         let value = data.value(kpi);
         let target = kpi.target(targets);
         let status = target_status(kpi, value, target, days);
-        let change = data.change(kpi).filter(|c| reaches(*c, MIN_CHANGE));
+        let points = if kpi.is_rate() {
+            points_change(value, data.previous_value(kpi))
+        } else {
+            None
+        };
+        let change = data
+            .change(kpi)
+            .filter(|c| reaches(*c, MIN_CHANGE))
+            .filter(|_| !kpi.is_rate() || points.is_some_and(|p| reaches(p, MIN_POINTS)));
         if let Some(c) = change {
             let good = is_good(kpi, Some(c)).unwrap_or(false);
             let severity = if status == TargetStatus::Alert {
@@ -112,11 +128,21 @@ fn kpi_notes(data: &CockpitData, targets: &[Target], lang: Lang, out: &mut Vec<I
                 district: None,
                 date: None,
                 magnitude: c.abs(),
-                text: change_text(kpi, c, data.query.compare, status, good, lang),
+                text: change_text(kpi, c, points, data.query.compare, status, good, lang),
+                title: points.map(|_| {
+                    format!(
+                        "{}{}",
+                        lang.tr("相对变化 ", "Relative change "),
+                        format_change(Some(c))
+                    )
+                }),
             });
-        } else if let (TargetStatus::Alert, Some(v), Some(t)) = (status, value, target) {
+        } else if let (TargetStatus::Alert, Some(v), Some((_, warning))) = (
+            status,
+            value,
+            target.and_then(|t| usable_target(kpi, t, days)),
+        ) {
             // No notable change, but the KPI sits past its warning threshold.
-            let (_, warning) = scaled_target(kpi, t, days);
             out.push(Insight {
                 severity: Severity::Alert,
                 kpi: Some(kpi),
@@ -124,20 +150,27 @@ fn kpi_notes(data: &CockpitData, targets: &[Target], lang: Lang, out: &mut Vec<I
                 date: None,
                 magnitude: ratio((v - warning).abs(), warning.abs()).unwrap_or(0.0),
                 text: alert_text(kpi, v, warning, lang),
+                title: None,
             });
         }
     }
 }
 
+/// "转化率比上期下降 3.4 个百分点,低于预警值": a rate's change in points
+/// (`points`), any other KPI's relative change (`c`).
 fn change_text(
     kpi: Kpi,
     c: f64,
+    points: Option<f64>,
     compare: Comparison,
     status: TargetStatus,
     good: bool,
     lang: Lang,
 ) -> String {
-    let pct = format!("{:.1}%", c.abs() * 100.0);
+    let pct = match points {
+        Some(p) => format!("{:.1}{}", p.abs() * 100.0, lang.tr(" 个百分点", " pp")),
+        None => format!("{:.1}%", c.abs() * 100.0),
+    };
     let up = c > 0.0;
     let higher = kpi.higher_is_better();
     let label = kpi.short_label(lang);
@@ -222,7 +255,7 @@ fn share_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
                     let what = if kpi == Kpi::Orders {
                         "订单"
                     } else {
-                        "访问人数"
+                        "累计访问人数"
                     };
                     let dir = if diff > 0.0 { "上升" } else { "下降" };
                     format!("{name}{what}占比{dir} {pts} 个百分点")
@@ -234,7 +267,7 @@ fn share_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
                         "visitors"
                     };
                     let dir = if diff > 0.0 { "rose" } else { "fell" };
-                    format!("{name}'s share of {what} {dir} {pts} points")
+                    format!("{name}'s share of {what} {dir} {pts} pp")
                 }
             };
             out.push(Insight {
@@ -244,6 +277,7 @@ fn share_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
                 date: None,
                 magnitude: diff.abs(),
                 text,
+                title: None,
             });
         }
     }
@@ -301,6 +335,7 @@ fn anomaly_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
             date: Some(date),
             magnitude: excess(worst),
             text,
+            title: None,
         });
     }
 }
@@ -362,31 +397,51 @@ mod tests {
         assert_eq!(zh.len(), 1);
         assert_eq!(zh[0].severity, Severity::Alert);
         assert_eq!(zh[0].kpi, Some(Kpi::BounceRate));
-        assert_eq!(zh[0].text, "跳出率比上期上升 12.0%,超过预警值");
+        // 40 % → 44.8 %: 4.8 points (a 12.0 % relative rise, on hover).
+        assert_eq!(zh[0].text, "跳出率比上期上升 4.8 个百分点,超过预警值");
+        assert_eq!(zh[0].title.as_deref(), Some("相对变化 +12.0%"));
         let en = insights(&x, &targets, Lang::En);
         assert_eq!(
             en[0].text,
-            "Bounce rate up 12.0% on the last period, above its warning threshold"
+            "Bounce rate up 4.8 pp on the last period, above its warning threshold"
         );
+        assert_eq!(en[0].title.as_deref(), Some("Relative change +12.0%"));
         // Without a target it is a plain warning.
         let plain = insights(&x, &[], Lang::En);
         assert_eq!(plain[0].severity, Severity::Warning);
-        assert_eq!(plain[0].text, "Bounce rate up 12.0% on the last period");
+        assert_eq!(plain[0].text, "Bounce rate up 4.8 pp on the last period");
         // A falling bounce rate is good news.
         let better = data(bounces(1000, 400), Some(bounces(1000, 448)));
         let g = insights(&better, &targets, Lang::Zh);
         assert_eq!(g[0].severity, Severity::Good);
         // 40.0 % is not past the 40 % warning: off target, no suffix.
-        assert_eq!(g[0].text, "跳出率比上期下降 10.7%");
+        assert_eq!(g[0].text, "跳出率比上期下降 4.8 个百分点");
+        assert_eq!(g[0].title.as_deref(), Some("相对变化 -10.7%"));
         // Improving but still past the warning.
         let still = data(bounces(1000, 430), Some(bounces(1000, 480)));
         let s = insights(&still, &targets, Lang::Zh);
         assert_eq!(s[0].severity, Severity::Alert);
-        assert_eq!(s[0].text, "跳出率比上期下降 10.4%,仍超过预警值");
+        assert_eq!(s[0].text, "跳出率比上期下降 5.0 个百分点,仍超过预警值");
         assert_eq!(
             insights(&still, &targets, Lang::En)[0].text,
-            "Bounce rate down 10.4% on the last period, still above its warning threshold"
+            "Bounce rate down 5.0 pp on the last period, still above its warning threshold"
         );
+        // A relative change over 5 % that shows as 0.0 point is not news:
+        // 0.54 % → 0.50 % is -7.4 % relative but -0.04 point.
+        let tiny = data(bounces(10_000, 50), Some(bounces(10_000, 54)));
+        assert!(insights(&tiny, &[], Lang::Zh).is_empty());
+        // Counts keep relative changes and have no hover text.
+        let o = data(
+            Totals {
+                orders: 1100,
+                ..Default::default()
+            },
+            Some(Totals {
+                orders: 1000,
+                ..Default::default()
+            }),
+        );
+        assert_eq!(insights(&o, &[], Lang::Zh)[0].title, None);
     }
 
     #[test]
@@ -443,7 +498,7 @@ mod tests {
         assert!(insights(&data(t(1049), Some(t(1000))), &[], Lang::Zh).is_empty());
         let five = insights(&data(t(1050), Some(t(1000))), &[], Lang::Zh);
         assert_eq!(five.len(), 1);
-        assert_eq!(five[0].text, "访问人数比上期上升 5.0%");
+        assert_eq!(five[0].text, "累计访问人数比上期上升 5.0%");
         // No comparison: no change notes at all.
         assert!(insights(&data(t(1050), None), &[], Lang::Zh).is_empty());
     }
@@ -465,6 +520,31 @@ mod tests {
             insights(&x, &targets, Lang::En)[0].text,
             "Conversion rate at 1.0%, below its warning threshold of 2.0%"
         );
+        // A filtered view is not held against company-wide targets.
+        let mut filtered = data(conv, None);
+        filtered.query.filter.district = Some(District::Heping);
+        assert!(insights(&filtered, &targets, Lang::Zh).is_empty());
+    }
+
+    #[test]
+    fn a_target_of_1e308_never_shows_inf() {
+        let conv = Totals {
+            visitors: 1000,
+            paying_users: 10,
+            ..Default::default()
+        };
+        let targets: Vec<Target> = Kpi::ALL
+            .iter()
+            .map(|k| target(k.key(), 1e308, 1e308))
+            .collect();
+        for lang in [Lang::Zh, Lang::En] {
+            for i in insights(&data(conv, Some(conv)), &targets, lang) {
+                let t = i.text.to_lowercase();
+                assert!(!t.contains("inf") && !t.contains("nan"), "{t}");
+            }
+        }
+        // Such a target is ignored rather than judged against.
+        assert!(insights(&data(conv, None), &targets, Lang::Zh).is_empty());
     }
 
     fn orders(n: u64) -> Totals {
@@ -504,7 +584,7 @@ mod tests {
         let en = insights(&x, &[], Lang::En);
         assert!(en
             .iter()
-            .any(|i| i.text == "Heping's share of orders fell 2.3 points"));
+            .any(|i| i.text == "Heping's share of orders fell 2.3 pp"));
         // Under a point: nothing.
         x.by_district = vec![
             (District::Heping, orders(95)),
@@ -533,7 +613,10 @@ mod tests {
         x.current = visitors(4500);
         let zh = insights(&x, &[], Lang::Zh);
         assert_eq!(zh.len(), 1);
-        assert_eq!(zh[0].text, "11月3日 访问人数 异常偏低(低于近28天最低值)");
+        assert_eq!(
+            zh[0].text,
+            "11月3日 累计访问人数 异常偏低(低于近28天最低值)"
+        );
         assert_eq!(zh[0].severity, Severity::Warning);
         assert_eq!(zh[0].date, Some(d(2026, 11, 3)));
         assert_eq!(zh[0].magnitude, 0.5);
@@ -550,7 +633,7 @@ mod tests {
         assert_eq!(zh.len(), 1);
         assert_eq!(
             zh[0].text,
-            "11月3日 访问人数 异常偏低(低于近28天最低值),本期共 2 天超出范围"
+            "11月3日 累计访问人数 异常偏低(低于近28天最低值),本期共 2 天超出范围"
         );
         assert_eq!(
             insights(&x, &[], Lang::En)[0].text,
@@ -607,7 +690,7 @@ mod tests {
         // Visitors doubled: the biggest good change comes right after the alerts.
         let first_good = all.iter().find(|i| i.severity == Severity::Good).unwrap();
         assert!(
-            first_good.kpi == Some(Kpi::Visitors) || first_good.kpi == Some(Kpi::RepurchaseRate)
+            first_good.kpi == Some(Kpi::Visitors) || first_good.kpi == Some(Kpi::ReturningShare)
         );
     }
 }

@@ -1,6 +1,7 @@
 //! The cockpit's KPIs: summing facts, the ratios built on the sums,
-//! comparisons, target statuses, the cross-filtered aggregation, the funnel,
-//! anomaly flags and the CSV export. Definitions are in docs/metrics.md.
+//! comparisons, target statuses, the cross-filtered aggregation and anomaly
+//! flags. The tiles' rows and the CSV are in `kpi_table`, the funnel in
+//! `funnel`. Definitions are in docs/metrics.md.
 //!
 //! Everything here runs on every filter change over ~90,000 facts in wasm,
 //! so the aggregation is one pass over the date-sorted facts of the periods
@@ -14,9 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::dimensions::{labelled_enum, AgeBand, Channel, District, Gender, Platform};
 use super::model::{MetricFact, PortraitRow, Target};
 use super::period::{CockpitQuery, Period};
-use crate::i18n::{
-    format_change, format_count, format_duration, format_money, format_percent, Lang,
-};
+use crate::i18n::{format_count, format_duration, format_money, format_percent, Lang};
 
 const DISTRICTS: usize = District::ALL.len();
 const CHANNELS: usize = Channel::ALL.len();
@@ -206,13 +205,20 @@ pub fn conversion_rate(t: &Totals) -> Option<f64> {
     ratio(t.paying_users as f64, t.visitors as f64)
 }
 
-/// Revenue / orders, in yuan.
+/// Revenue / orders, in yuan: 笔单价 (average order value).
 pub fn aov(t: &Totals) -> Option<f64> {
     ratio(t.revenue, t.orders as f64)
 }
 
-/// Repeat buyers / paying users.
-pub fn repurchase_rate(t: &Totals) -> Option<f64> {
+/// Revenue / paying users, in yuan: 客单价 (revenue per paying customer).
+pub fn revenue_per_customer(t: &Totals) -> Option<f64> {
+    ratio(t.revenue, t.paying_users as f64)
+}
+
+/// Repeat buyers / paying users: the share of paying users who had paid
+/// before (老客占比). Not the standard repurchase rate (customers with two
+/// or more orders in the period), which needs per-customer data.
+pub fn returning_share(t: &Totals) -> Option<f64> {
     ratio(t.repeat_buyers as f64, t.paying_users as f64)
 }
 
@@ -234,9 +240,11 @@ pub fn avg_stay(t: &Totals) -> Option<f64> {
 // ------------------------------------------------------------------ KPIs --
 
 labelled_enum! {
-    /// The cockpit's KPIs; the id (`key()`) is also the `Target` id.
+    /// The cockpit's KPIs; the id (`key()`) is also the `Target` id. Ids
+    /// stay stable when a label is corrected (`repurchaseRate` is the
+    /// returning-customer share), so saved targets and links keep working.
     Kpi {
-        Visitors = "visitors", "访问人数(UV)", "Visitors (UV)";
+        Visitors = "visitors", "累计访问人数", "Visitors (daily UV sum)";
         Visits = "visits", "访问次数", "Visits";
         NewVisitors = "newVisitors", "新访客", "New visitors";
         PageViews = "pageViews", "浏览量(PV)", "Page views (PV)";
@@ -244,11 +252,12 @@ labelled_enum! {
         VisitDepth = "visitDepth", "访问深度", "Visit depth";
         BounceRate = "bounceRate", "跳出率", "Bounce rate";
         Orders = "orders", "订单数", "Orders";
-        PayingUsers = "payingUsers", "支付人数", "Paying users";
+        PayingUsers = "payingUsers", "累计支付人数", "Paying users (daily sum)";
         ConversionRate = "conversionRate", "转化率", "Conversion rate";
-        Aov = "aov", "客单价", "Avg. order value";
+        RevenuePerCustomer = "revenuePerCustomer", "客单价", "Revenue per customer";
+        Aov = "aov", "笔单价", "Average order value";
         Revenue = "revenue", "销售额", "Revenue";
-        RepurchaseRate = "repurchaseRate", "复购率", "Repurchase rate";
+        ReturningShare = "repurchaseRate", "老客占比", "Returning-customer share";
     }
 }
 
@@ -273,10 +282,11 @@ impl Kpi {
         Kpi::from_id(key)
     }
 
-    /// The label without the "(UV)"/"(PV)" aside, for running text.
+    /// The label without its aside, for running text.
     pub fn short_label(self, lang: Lang) -> &'static str {
         match self {
-            Kpi::Visitors => lang.tr("访问人数", "Visitors"),
+            Kpi::Visitors => lang.tr("累计访问人数", "Visitors"),
+            Kpi::PayingUsers => lang.tr("累计支付人数", "Paying users"),
             Kpi::PageViews => lang.tr("浏览量", "Page views"),
             _ => self.label(lang),
         }
@@ -296,9 +306,10 @@ impl Kpi {
             Kpi::Orders => n(t.orders),
             Kpi::PayingUsers => n(t.paying_users),
             Kpi::ConversionRate => conversion_rate(t),
+            Kpi::RevenuePerCustomer => revenue_per_customer(t),
             Kpi::Aov => aov(t),
             Kpi::Revenue => Some(t.revenue).filter(|r| r.is_finite()),
-            Kpi::RepurchaseRate => repurchase_rate(t),
+            Kpi::ReturningShare => returning_share(t),
         }
     }
 
@@ -317,8 +328,8 @@ impl Kpi {
             | Kpi::PayingUsers => ValueKind::Count,
             Kpi::AvgStay => ValueKind::Seconds,
             Kpi::VisitDepth => ValueKind::Decimal,
-            Kpi::BounceRate | Kpi::ConversionRate | Kpi::RepurchaseRate => ValueKind::Percent,
-            Kpi::Aov | Kpi::Revenue => ValueKind::Money,
+            Kpi::BounceRate | Kpi::ConversionRate | Kpi::ReturningShare => ValueKind::Percent,
+            Kpi::RevenuePerCustomer | Kpi::Aov | Kpi::Revenue => ValueKind::Money,
         }
     }
 
@@ -328,9 +339,23 @@ impl Kpi {
         matches!(self.kind(), ValueKind::Count) || self == Kpi::Revenue
     }
 
-    /// The tile text: "12.3万", "¥86.40", "3.4%", "2分05秒", "3.2"; "—" for none.
+    /// A rate (shown as a percentage), whose changes read in points.
+    pub fn is_rate(self) -> bool {
+        self.kind() == ValueKind::Percent
+    }
+
+    /// `v` if it can be shown: finite, and its displayed number (a
+    /// percentage is ×100) within [`MAX_SHOWN`]. A backend's 1e308 would
+    /// otherwise print as "inf%" or as a 309-digit number.
+    pub fn shown(self, v: f64) -> Option<f64> {
+        let display = if self.is_rate() { v * 100.0 } else { v };
+        (display.is_finite() && display.abs() < MAX_SHOWN).then_some(v)
+    }
+
+    /// The tile text: "12.3万", "¥86.40", "3.4%", "2分05秒", "3.2"; "—" for
+    /// none or a value that cannot be shown.
     pub fn format(self, value: Option<f64>, lang: Lang) -> String {
-        let Some(v) = value.filter(|v| v.is_finite()) else {
+        let Some(v) = value.and_then(|v| self.shown(v)) else {
             return "—".into();
         };
         match self.kind() {
@@ -351,8 +376,8 @@ impl Kpi {
             Kpi::Orders => lang.tr("单", "orders"),
             Kpi::AvgStay => lang.tr("秒", "s"),
             Kpi::VisitDepth => lang.tr("页/次", "pages per session"),
-            Kpi::BounceRate | Kpi::ConversionRate | Kpi::RepurchaseRate => "%",
-            Kpi::Aov | Kpi::Revenue => lang.tr("元", "CNY"),
+            Kpi::BounceRate | Kpi::ConversionRate | Kpi::ReturningShare => "%",
+            Kpi::RevenuePerCustomer | Kpi::Aov | Kpi::Revenue => lang.tr("元", "CNY"),
         }
     }
 
@@ -360,7 +385,7 @@ impl Kpi {
     /// export: counts whole, money to the fen, percentages as "3.45"
     /// (meaning 3.45 %), seconds to 0.1 s, depth to 0.01; empty for none.
     pub fn plain(self, value: Option<f64>) -> String {
-        let Some(v) = value.filter(|v| v.is_finite()) else {
+        let Some(v) = value.and_then(|v| self.shown(v)) else {
             return String::new();
         };
         match self.kind() {
@@ -377,6 +402,10 @@ impl Kpi {
         targets.iter().find(|t| t.id == self.key())
     }
 }
+
+/// The largest displayed number (10^15, 千万亿): beyond it f64 loses whole
+/// numbers and no real figure of a mini-program gets there.
+pub const MAX_SHOWN: f64 = 1e15;
 
 // ----------------------------------------------------------- comparisons --
 
@@ -445,6 +474,14 @@ pub fn scaled_target(kpi: Kpi, target: &Target, days: u32) -> (f64, f64) {
     }
 }
 
+/// [`scaled_target`], or `None` when either number cannot be shown (see
+/// [`Kpi::shown`]; e.g. a stored 1e308): such a target is ignored rather
+/// than judged against, so no "inf" reaches a tile, note or export.
+pub fn usable_target(kpi: Kpi, target: &Target, days: u32) -> Option<(f64, f64)> {
+    let (goal, warning) = scaled_target(kpi, target, days);
+    Some((kpi.shown(goal)?, kpi.shown(warning)?))
+}
+
 /// Where `value` stands against `target` over a period of `days` days.
 /// Meeting the target wins over the warning check, so a misconfigured pair
 /// still gives a single answer.
@@ -454,10 +491,11 @@ pub fn target_status(
     target: Option<&Target>,
     days: u32,
 ) -> TargetStatus {
-    let (Some(v), Some(t)) = (value, target) else {
+    let (Some(v), Some((goal, warning))) =
+        (value, target.and_then(|t| usable_target(kpi, t, days)))
+    else {
         return TargetStatus::NoTarget;
     };
-    let (goal, warning) = scaled_target(kpi, t, days);
     if kpi.higher_is_better() {
         if v >= goal {
             TargetStatus::Met
@@ -921,57 +959,6 @@ impl Cockpit {
     }
 }
 
-// ---------------------------------------------------------------- funnel --
-
-labelled_enum! {
-    FunnelStage {
-        Visit = "visit", "访问", "Visit";
-        ProductView = "product_view", "浏览商品", "Product view";
-        AddToCart = "add_to_cart", "加入购物车", "Add to cart";
-        Order = "order", "下单", "Order";
-        Paid = "paid", "支付", "Paid";
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FunnelStep {
-    pub stage: FunnelStage,
-    pub count: u64,
-    /// count / previous step's count; `None` for the first step.
-    pub from_previous: Option<f64>,
-    /// count / first step's count.
-    pub from_first: Option<f64>,
-    /// 1 − from_previous: the share lost at this step.
-    pub drop_off: Option<f64>,
-}
-
-/// Visits → product views → add-to-carts → orders → paying users.
-pub fn funnel(t: &Totals) -> Vec<FunnelStep> {
-    let counts = [
-        (FunnelStage::Visit, t.visits),
-        (FunnelStage::ProductView, t.product_views),
-        (FunnelStage::AddToCart, t.carts),
-        (FunnelStage::Order, t.orders),
-        (FunnelStage::Paid, t.paying_users),
-    ];
-    let first = t.visits as f64;
-    let mut prev: Option<u64> = None;
-    counts
-        .iter()
-        .map(|&(stage, count)| {
-            let from_previous = prev.and_then(|p| ratio(count as f64, p as f64));
-            prev = Some(count);
-            FunnelStep {
-                stage,
-                count,
-                from_previous,
-                from_first: ratio(count as f64, first),
-                drop_off: from_previous.map(|r| 1.0 - r),
-            }
-        })
-        .collect()
-}
-
 /// (new, returning) visitors: returning = visitors − new, never below 0.
 pub fn new_vs_returning(t: &Totals) -> (u64, u64) {
     (t.new_visitors, t.visitors.saturating_sub(t.new_visitors))
@@ -1001,167 +988,6 @@ pub fn anomalies(daily: &[(NaiveDate, Totals)], kpi: Kpi) -> Vec<(NaiveDate, f64
         if n == ANOMALY_WINDOW && (v < lo || v > hi) {
             out.push((*date, v, lo, hi));
         }
-    }
-    out
-}
-
-// ------------------------------------------------------------ KPI table --
-
-/// One KPI tile / CSV row, with the texts the tile shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KpiRow {
-    pub kpi: Kpi,
-    pub value: Option<f64>,
-    pub comparison: Option<f64>,
-    pub change: Option<f64>,
-    pub trend: Option<Trend>,
-    /// Whether the change is good news (`None`: flat or unknown).
-    pub good: Option<bool>,
-    /// (target, warning) scaled to the period's days.
-    pub target: Option<(f64, f64)>,
-    pub status: TargetStatus,
-    pub value_text: String,
-    pub comparison_text: String,
-    pub change_text: String,
-}
-
-/// Every KPI of `data`, in [`Kpi::ALL`] order.
-pub fn kpi_rows(data: &CockpitData, targets: &[Target], lang: Lang) -> Vec<KpiRow> {
-    let days = data.period.days();
-    Kpi::ALL
-        .iter()
-        .map(|&kpi| {
-            let value = data.value(kpi);
-            let comparison = data.previous_value(kpi);
-            let ch = change(value, comparison);
-            let target = kpi.target(targets);
-            KpiRow {
-                kpi,
-                value,
-                comparison,
-                change: ch,
-                trend: Trend::of(ch),
-                good: is_good(kpi, ch),
-                target: target.map(|t| scaled_target(kpi, t, days)),
-                status: target_status(kpi, value, target, days),
-                value_text: kpi.format(value, lang),
-                comparison_text: kpi.format(comparison, lang),
-                change_text: format_change(ch),
-            }
-        })
-        .collect()
-}
-
-// ------------------------------------------------------------------- CSV --
-
-/// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
-}
-
-fn csv_line<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
-    for (i, f) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, f);
-    }
-    out.push_str("\r\n");
-}
-
-/// The export: the KPI table (header + one row per KPI), an empty line, and
-/// the trend series at the query's granularity (header + one row per
-/// bucket). Numbers are plain (see [`Kpi::plain`], unit in its own column);
-/// the `*_display` columns hold the exact tile texts. CRLF line ends. A UI
-/// saving it for Excel should prepend a UTF-8 BOM.
-pub fn to_csv(data: &CockpitData, targets: &[Target], lang: Lang) -> String {
-    let mut out = String::with_capacity(4096);
-    csv_line(
-        &mut out,
-        match lang {
-            Lang::Zh => [
-                "指标",
-                "键",
-                "单位",
-                "本期",
-                "对比期",
-                "变化(%)",
-                "目标",
-                "预警值",
-                "目标状态",
-                "本期(显示)",
-                "对比期(显示)",
-                "变化(显示)",
-            ],
-            Lang::En => [
-                "Metric",
-                "Key",
-                "Unit",
-                "Current",
-                "Comparison",
-                "Change (%)",
-                "Target",
-                "Warning",
-                "Target status",
-                "Current (display)",
-                "Comparison (display)",
-                "Change (display)",
-            ],
-        },
-    );
-    for r in kpi_rows(data, targets, lang) {
-        let k = r.kpi;
-        let change = r
-            .change
-            .map(|c| format!("{:.2}", c * 100.0))
-            .unwrap_or_default();
-        let (target, warning) = match r.target {
-            Some((t, w)) => (k.plain(Some(t)), k.plain(Some(w))),
-            None => (String::new(), String::new()),
-        };
-        csv_line(
-            &mut out,
-            [
-                k.label(lang),
-                k.key(),
-                k.unit(lang),
-                &k.plain(r.value),
-                &k.plain(r.comparison),
-                &change,
-                &target,
-                &warning,
-                r.status.label(lang),
-                &r.value_text,
-                &r.comparison_text,
-                &r.change_text,
-            ],
-        );
-    }
-    out.push_str("\r\n");
-    let date_header = format!(
-        "{} ({})",
-        lang.tr("日期", "Date"),
-        data.query.grain.label(lang)
-    );
-    let mut header = vec![date_header];
-    header.extend(
-        Kpi::ALL
-            .iter()
-            .map(|k| format!("{} ({})", k.label(lang), k.unit(lang))),
-    );
-    csv_line(&mut out, header.iter().map(String::as_str));
-    let mut cells: Vec<String> = Vec::with_capacity(Kpi::ALL.len() + 1);
-    for (date, t) in &data.series {
-        cells.clear();
-        cells.push(date.format("%Y-%m-%d").to_string());
-        cells.extend(Kpi::ALL.iter().map(|k| k.plain(k.value(t))));
-        csv_line(&mut out, cells.iter().map(String::as_str));
     }
     out
 }
@@ -1251,6 +1077,7 @@ mod tests {
                 "orders",
                 "payingUsers",
                 "conversionRate",
+                "revenuePerCustomer",
                 "aov",
                 "revenue",
                 "repurchaseRate"
@@ -1260,11 +1087,27 @@ mod tests {
             assert_eq!(Kpi::from_key(k.key()), Some(*k));
         }
         assert_eq!(Kpi::from_key("likes"), None);
-        assert_eq!(Kpi::Visitors.label(Lang::Zh), "访问人数(UV)");
-        assert_eq!(Kpi::Visitors.short_label(Lang::Zh), "访问人数");
+        // Labels say what the sums are: daily UV added up, per customer vs
+        // per order, returning-customer share rather than repurchase rate.
+        assert_eq!(Kpi::Visitors.label(Lang::Zh), "累计访问人数");
+        assert_eq!(Kpi::Visitors.label(Lang::En), "Visitors (daily UV sum)");
+        assert_eq!(Kpi::Visitors.short_label(Lang::En), "Visitors");
+        assert_eq!(Kpi::PayingUsers.label(Lang::Zh), "累计支付人数");
         assert_eq!(Kpi::PageViews.label(Lang::Zh), "浏览量(PV)");
-        assert_eq!(Kpi::Aov.label(Lang::Zh), "客单价");
-        assert_eq!(Kpi::RepurchaseRate.label(Lang::Zh), "复购率");
+        assert_eq!(Kpi::RevenuePerCustomer.label(Lang::Zh), "客单价");
+        assert_eq!(
+            Kpi::RevenuePerCustomer.label(Lang::En),
+            "Revenue per customer"
+        );
+        assert_eq!(Kpi::Aov.label(Lang::Zh), "笔单价");
+        assert_eq!(Kpi::Aov.label(Lang::En), "Average order value");
+        assert_eq!(Kpi::ReturningShare.label(Lang::Zh), "老客占比");
+        assert_eq!(Kpi::ReturningShare.key(), "repurchaseRate");
+        let rates: Vec<Kpi> = Kpi::ALL.iter().copied().filter(|k| k.is_rate()).collect();
+        assert_eq!(
+            rates,
+            [Kpi::BounceRate, Kpi::ConversionRate, Kpi::ReturningShare]
+        );
         assert!(!Kpi::BounceRate.higher_is_better());
         assert!(Kpi::ALL.iter().filter(|k| !k.higher_is_better()).count() == 1);
         let additive: Vec<Kpi> = Kpi::ALL.iter().copied().filter(|k| k.additive()).collect();
@@ -1283,6 +1126,7 @@ mod tests {
         assert_eq!(Kpi::VisitDepth.kind(), ValueKind::Decimal);
         assert_eq!(Kpi::AvgStay.kind(), ValueKind::Seconds);
         assert_eq!(Kpi::Aov.kind(), ValueKind::Money);
+        assert_eq!(Kpi::RevenuePerCustomer.kind(), ValueKind::Money);
     }
 
     #[test]
@@ -1303,6 +1147,38 @@ mod tests {
         assert_eq!(Kpi::Visitors.plain(Some(123_456.0)), "123456");
         assert_eq!(Kpi::AvgStay.plain(Some(125.04)), "125.0");
         assert_eq!(Kpi::VisitDepth.plain(Some(3.0)), "3.00");
+    }
+
+    #[test]
+    fn values_that_cannot_be_shown_are_dashes_never_inf() {
+        for k in Kpi::ALL {
+            for v in [1e308, -1e308, f64::INFINITY, f64::NAN, 1e15] {
+                let text = k.format(Some(v), Lang::Zh);
+                assert_eq!(text, "—", "{k:?} {v}");
+                assert_eq!(k.plain(Some(v)), "", "{k:?} {v}");
+            }
+        }
+        // A rate is checked as displayed: 1e13 is fine as a count, not as
+        // a percentage (1e15 %).
+        assert_eq!(Kpi::Orders.plain(Some(1e13)), "10000000000000");
+        assert_eq!(Kpi::ConversionRate.plain(Some(1e13)), "");
+        // A target of 1e308 is ignored: no status, no scaled target.
+        let huge = target("visitors", 1e308, 1e308);
+        assert_eq!(usable_target(Kpi::Visitors, &huge, 30), None);
+        assert_eq!(
+            target_status(Kpi::Visitors, Some(10.0), Some(&huge), 30),
+            TargetStatus::NoTarget
+        );
+        let conv = target("conversionRate", 1e308, 1e308);
+        assert_eq!(
+            target_status(Kpi::ConversionRate, Some(0.03), Some(&conv), 1),
+            TargetStatus::NoTarget
+        );
+        let fine = target("conversionRate", 0.03, 0.02);
+        assert_eq!(
+            usable_target(Kpi::ConversionRate, &fine, 30),
+            Some((0.03, 0.02))
+        );
     }
 
     #[test]
@@ -1340,7 +1216,9 @@ mod tests {
         };
         assert_eq!(conversion_rate(&t), Some(0.075));
         assert_eq!(aov(&t), Some(75.0));
-        assert_eq!(repurchase_rate(&t), Some(0.4));
+        assert_eq!(revenue_per_customer(&t), Some(100.0));
+        assert_eq!(Kpi::RevenuePerCustomer.value(&t), Some(100.0));
+        assert_eq!(returning_share(&t), Some(0.4));
         assert_eq!(bounce_rate(&t), Some(0.3));
         assert_eq!(visit_depth(&t), Some(3.2));
         assert_eq!(avg_stay(&t), Some(120.0));
@@ -1352,6 +1230,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(aov(&no_orders), None);
+        assert_eq!(revenue_per_customer(&no_orders), None);
     }
 
     #[test]
@@ -1530,7 +1409,9 @@ mod tests {
                 assert_eq!(k.format(data.value(k), Lang::Zh), "—");
             }
         }
-        assert!(funnel(&data.current).iter().all(|s| s.from_first.is_none()));
+        assert!(crate::domain::funnel::funnel(&data.current)
+            .iter()
+            .all(|s| s.from_first.is_none()));
         // Facts outside the period change nothing either.
         let far = cube(d(2020, 1, 1), d(2020, 1, 2), 10);
         let data = Cockpit::compute(&far, &[], &q, d(2026, 11, 25));
@@ -1803,42 +1684,6 @@ mod tests {
         assert!(g.iter().all(|x| x.1 == 0));
     }
 
-    #[test]
-    fn funnel_steps_and_drop_offs() {
-        let t = Totals {
-            visits: 1000,
-            product_views: 600,
-            carts: 150,
-            orders: 60,
-            paying_users: 45,
-            ..Default::default()
-        };
-        let f = funnel(&t);
-        assert_eq!(f.len(), 5);
-        assert_eq!(f[0].stage, FunnelStage::Visit);
-        assert_eq!(f[0].from_previous, None);
-        assert_eq!(f[0].from_first, Some(1.0));
-        assert_eq!(f[0].drop_off, None);
-        assert_eq!(f[1].from_previous, Some(0.6));
-        assert!((f[1].drop_off.unwrap() - 0.4).abs() < 1e-12);
-        assert_eq!(f[2].from_previous, Some(0.25));
-        assert_eq!(f[2].from_first, Some(0.15));
-        assert_eq!(f[4].stage, FunnelStage::Paid);
-        assert_eq!(f[4].count, 45);
-        assert_eq!(f[4].from_previous, Some(0.75));
-        assert_eq!(f[4].from_first, Some(0.045));
-        // A zero step gives no ratios after it.
-        let z = funnel(&Totals {
-            visits: 10,
-            ..Default::default()
-        });
-        assert_eq!(z[1].from_previous, Some(0.0));
-        assert_eq!(z[1].drop_off, Some(1.0));
-        assert_eq!(z[2].from_previous, None);
-        assert_eq!(z[2].drop_off, None);
-        assert_eq!(z[2].from_first, Some(0.0));
-    }
-
     fn daily_of(values: &[u64]) -> Vec<(NaiveDate, Totals)> {
         d(2026, 9, 1)
             .iter_days()
@@ -1901,74 +1746,6 @@ mod tests {
         assert_eq!(a[0].0, d(2026, 11, 20));
         // Nov 21 compares with a window holding the spike: no flag.
         assert!(data.anomalies(Kpi::Orders).is_empty());
-    }
-
-    #[test]
-    fn kpi_rows_and_csv() {
-        let facts = cube(d(2026, 11, 1), d(2026, 11, 3), 100);
-        let q = CockpitQuery {
-            preset: Preset::Custom,
-            from: Some(d(2026, 11, 2)),
-            to: Some(d(2026, 11, 3)),
-            ..Default::default()
-        };
-        let data = Cockpit::compute(&facts, &[], &q, d(2026, 11, 3));
-        let targets = vec![
-            target("visitors", 10_000.0, 9_000.0),
-            target("bounceRate", 0.2, 0.3),
-        ];
-        let rows = kpi_rows(&data, &targets, Lang::Zh);
-        assert_eq!(rows.len(), 13);
-        let v = &rows[0];
-        assert_eq!(v.kpi, Kpi::Visitors);
-        assert_eq!(v.value, Some(48_000.0));
-        assert_eq!(v.comparison, Some(24_000.0));
-        assert_eq!(v.target, Some((20_000.0, 18_000.0)));
-        assert_eq!(v.status, TargetStatus::Met);
-        assert_eq!(v.value_text, "48,000");
-        assert_eq!(v.change_text, "+100.0%");
-        let bounce = rows.iter().find(|r| r.kpi == Kpi::BounceRate).unwrap();
-        assert_eq!(bounce.value, Some(0.25));
-        assert_eq!(bounce.status, TargetStatus::BelowTarget);
-
-        let csv = to_csv(&data, &targets, Lang::Zh);
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(
-            lines[0],
-            "指标,键,单位,本期,对比期,变化(%),目标,预警值,目标状态,本期(显示),对比期(显示),变化(显示)"
-        );
-        // Tile texts with commas are quoted.
-        assert_eq!(
-            lines[1],
-            "访问人数(UV),visitors,人,48000,24000,100.00,20000,18000,达标,\"48,000\",\"24,000\",+100.0%"
-        );
-        assert!(lines.contains(
-            &"跳出率,bounceRate,%,25.00,25.00,0.00,20.00,30.00,未达标,25.0%,25.0%,+0.0%"
-        ));
-        assert!(
-            lines.contains(&"复购率,repurchaseRate,%,40.00,40.00,0.00,,,无目标,40.0%,40.0%,+0.0%")
-        );
-        assert_eq!(lines[14], "");
-        assert!(lines[15].starts_with("日期 (按日),访问人数(UV) (人),"));
-        assert!(lines[16].starts_with("2026-11-02,24000,48000,"));
-        assert_eq!(
-            lines.len(),
-            19,
-            "17 lines + the last day + the trailing CRLF"
-        );
-
-        let en = to_csv(&data, &[], Lang::En);
-        assert!(en.starts_with("Metric,Key,Unit,Current,"));
-        assert!(en.contains(
-            "\r\nRevenue,revenue,CNY,240000.00,120000.00,100.00,,,No target,¥240K,¥120K,+100.0%\r\n"
-        ));
-    }
-
-    #[test]
-    fn csv_fields_follow_rfc_4180() {
-        let mut s = String::new();
-        csv_line(&mut s, ["plain", "a,b", "say \"hi\"", "two\nlines", ""]);
-        assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
     }
 
     #[test]

@@ -3,11 +3,14 @@
 pub mod behaviour;
 pub mod calendar;
 pub mod campaigns;
+pub mod csv;
 pub mod dimensions;
 pub mod feedback;
+pub mod funnel;
 pub mod holidays;
 pub mod ics;
 pub mod insights;
+pub mod kpi_table;
 pub mod metrics;
 pub mod model;
 pub mod period;

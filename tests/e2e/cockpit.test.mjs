@@ -1,8 +1,11 @@
 // The KPI cockpit (#/cockpit): layout at desktop and tablet sizes in both
 // languages, cross-filtering from the breakdown bars, period and comparison
-// controls, the CSV export against the tiles, hand-computed KPIs over a tiny
-// json-server dataset (sums first, ratios of sums, "—" for a zero
-// denominator), and target editing persisted across a reload.
+// controls, the CSV export against the tiles (rate changes in percentage
+// points, no company targets in a filtered view, no formula cells),
+// hand-computed KPIs over a tiny json-server dataset (sums first, ratios of
+// sums, "—" for a zero denominator, 客单价 per customer vs 笔单价 per order,
+// the funnel's units), a target of 1e308 showing no inf/NaN, and target
+// editing persisted across a reload.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,12 +60,16 @@ const KPI_KEYS = [
   'orders',
   'payingUsers',
   'conversionRate',
+  'revenuePerCustomer',
   'aov',
   'revenue',
   'repurchaseRate',
 ];
+const N_KPIS = KPI_KEYS.length; // 14
 
-const RATIO_KEYS = ['avgStay', 'visitDepth', 'bounceRate', 'conversionRate', 'aov', 'repurchaseRate'];
+const RATIO_KEYS = ['avgStay', 'visitDepth', 'bounceRate', 'conversionRate', 'revenuePerCustomer', 'aov', 'repurchaseRate'];
+/** The rates: their changes read in percentage points. */
+const RATE_KEYS = ['bounceRate', 'conversionRate', 'repurchaseRate'];
 
 /** Polls `fn` (which asserts) until it passes; rethrows its last error after `timeout` ms. */
 async function eventually(fn, { timeout = 10000, interval = 50 } = {}) {
@@ -85,7 +92,7 @@ function renders(page) {
   });
 }
 
-/** Waits until the cockpit body has rendered its 13 tiles (fails fast on a panic). */
+/** Waits until the cockpit body has rendered its 14 tiles (fails fast on a panic). */
 async function waitForCockpit(page, { timeout = 30000 } = {}) {
   await eventually(
     async () => {
@@ -93,7 +100,7 @@ async function waitForCockpit(page, { timeout = 30000 } = {}) {
       const errors = await page.$$eval('.cockpit .error-panel', (els) => els.map((e) => e.textContent.trim()));
       assert.deepEqual(errors, [], 'the cockpit shows an error');
       assert.ok((await renders(page)) >= 1, '.cockpit-body[data-renders] present');
-      assert.equal(await page.locator('button.kpi-tile[data-kpi]').count(), 13, '13 KPI tiles');
+      assert.equal(await page.locator('button.kpi-tile[data-kpi]').count(), N_KPIS, `${N_KPIS} KPI tiles`);
     },
     { timeout },
   );
@@ -120,7 +127,7 @@ async function afterRecompute(page, action, { timeout = 10000 } = {}) {
   assertNoPanic(page);
 }
 
-/** The tiles as shown: { key: { value, change, prev, status } }. */
+/** The tiles as shown: { key: { value, change, changeTitle, prev, status } }. */
 function tiles(page) {
   return page.evaluate(() =>
     Object.fromEntries(
@@ -129,6 +136,7 @@ function tiles(page) {
         {
           value: b.querySelector('.kpi-value')?.textContent.trim() ?? null,
           change: b.querySelector('.kpi-change')?.textContent.trim() ?? null,
+          changeTitle: b.querySelector('.kpi-change')?.getAttribute('title') ?? null,
           prev: b.querySelector('.kpi-prev')?.textContent.trim() ?? null,
           status: b.querySelector('.kpi-status')?.textContent.trim() ?? null,
         },
@@ -173,13 +181,22 @@ async function assertNoHorizontalScroll(page, where) {
   assert.ok(scrollWidth <= innerWidth, `${where}: horizontal scrolling (scrollWidth ${scrollWidth} > innerWidth ${innerWidth})`);
 }
 
-/** No NaN / Infinity / "undefined" anywhere in the cockpit's text. */
+/** No NaN / Infinity / inf / "undefined" anywhere in the cockpit's text, titles or inputs. */
 async function assertNoBadNumbers(page, where) {
-  const text = await page.locator('.cockpit-body').innerText();
+  const text = await page.evaluate(() => {
+    const body = document.querySelector('.cockpit-body');
+    const titles = [...body.querySelectorAll('[title]')].map((e) => e.getAttribute('title'));
+    const inputs = [...body.querySelectorAll('input')].map((e) => e.value);
+    return [body.innerText, ...titles, ...inputs].join('\n');
+  });
   for (const bad of ['NaN', 'Infinity', 'undefined', '∞']) {
     assert.ok(!text.includes(bad), `${where}: “${bad}” on screen`);
   }
+  assert.doesNotMatch(text, /\binf\b/i, `${where}: “inf” on screen`);
 }
+
+/** A rate's change text in points: "+2.1 个百分点" / "-3.4 pp". */
+const POINTS = { zh: /^[+-]\d+\.\d 个百分点$/, en: /^[+-]\d+\.\d pp$/ };
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF records. */
 function parseCsv(text) {
@@ -243,14 +260,15 @@ const SIZES = [
   { name: '768x1024-touch', viewport: { width: 768, height: 1024 }, hasTouch: true },
 ];
 
+// Labels say what the figures are: a period's visitors are summed daily UV.
 const LANG = {
-  zh: { h1: '数据驾驶舱', button: '中文', html: 'zh-CN', visitorsLabel: '访问人数(UV)' },
-  en: { h1: 'KPI cockpit', button: 'EN', html: 'en', visitorsLabel: 'Visitors (UV)' },
+  zh: { h1: '数据驾驶舱', button: '中文', html: 'zh-CN', visitorsLabel: '累计访问人数' },
+  en: { h1: 'KPI cockpit', button: 'EN', html: 'en', visitorsLabel: 'Visitors (daily UV sum)' },
 };
 
 for (const size of SIZES) {
   for (const lang of ['zh', 'en']) {
-    test(`cockpit layout at ${size.name} in ${lang}: 13 tiles, no overflow, trend chart, axe, screenshot`, async () => {
+    test(`cockpit layout at ${size.name} in ${lang}: 14 tiles, no overflow, trend chart, axe, screenshot`, async () => {
       const page = await newPage(browser, { viewport: size.viewport, hasTouch: size.hasTouch });
       const L = LANG[lang];
       try {
@@ -267,7 +285,7 @@ for (const size of SIZES) {
           ),
         );
 
-        // The 13 tiles, in order, each with a value that is a formatted number.
+        // The 14 tiles, in order, each with a value that is a formatted number.
         const keys = await page.$$eval('button.kpi-tile[data-kpi]', (els) => els.map((e) => e.getAttribute('data-kpi')));
         assert.deepEqual(keys, KPI_KEYS);
         const t = await tiles(page);
@@ -278,8 +296,20 @@ for (const size of SIZES) {
           assert.match(v, /\d/, `${key}: “${v}” has no digits`);
           assert.ok(t[key].change, `${key}: the default view compares with the previous period`);
         }
+        // Rates change in points, with the relative change as the hover title;
+        // other KPIs change relatively, with no title.
+        for (const key of KPI_KEYS) {
+          if (RATE_KEYS.includes(key)) {
+            assert.match(t[key].change.replace(/^[▲▼] /, ''), POINTS[lang], `${key} change “${t[key].change}”`);
+            assert.match(t[key].changeTitle, lang === 'zh' ? /^相对变化 ([+-]\d+\.\d%|—)$/ : /^Relative change ([+-]\d+\.\d%|—)$/);
+          } else {
+            assert.match(t[key].change.replace(/^[▲▼] /, ''), /^([+-]\d+\.\d%|—)$/, `${key} change “${t[key].change}”`);
+            assert.equal(t[key].changeTitle, null, `${key}: no hover on a relative change`);
+          }
+        }
         // Locale-aware formats on the demo data.
         assert.match(t.aov.value, /^¥\d[\d,]*\.\d\d$/, `aov “${t.aov.value}”`);
+        assert.match(t.revenuePerCustomer.value, /^¥\d[\d,]*\.\d\d$/, `revenuePerCustomer “${t.revenuePerCustomer.value}”`);
         assert.match(t.bounceRate.value, /^\d+\.\d%$/, `bounceRate “${t.bounceRate.value}”`);
         assert.match(t.visitDepth.value, /^\d+\.\d$/, `visitDepth “${t.visitDepth.value}”`);
         assert.match(t.avgStay.value, lang === 'zh' ? /^(\d+分)?\d+秒$/ : /^(\d+m )?\d+s$/, `avgStay “${t.avgStay.value}”`);
@@ -402,7 +432,7 @@ test('period and comparison: “近7天” changes the figures, “不对比” 
       page.$$eval('.presets .seg-btn', (els) => els.filter((e) => e.getAttribute('aria-pressed') === 'true').map((e) => e.textContent.trim()));
     assert.deepEqual(await pressed(), ['近30天'], '30 days is the default');
     const d30 = await tiles(page);
-    assert.equal(await page.locator('.kpi-change').count(), 13, 'every tile shows its change');
+    assert.equal(await page.locator('.kpi-change').count(), N_KPIS, 'every tile shows its change');
 
     await afterRecompute(page, () => page.locator('.presets .seg-btn', { hasText: '近7天' }).click());
     assert.equal((await hashState(page)).params.period, '7d');
@@ -416,7 +446,7 @@ test('period and comparison: “近7天” changes the figures, “不对比” 
     assert.ok(m, `period text “${periodText}”`);
     assert.equal((Date.parse(m[2]) - Date.parse(m[1])) / 86400000, 6, '7 days, both ends included');
 
-    assert.equal(await page.locator('.kpi-change').count(), 13);
+    assert.equal(await page.locator('.kpi-change').count(), N_KPIS);
     await afterRecompute(page, () => page.selectOption('#ck-compare', 'none'));
     assert.equal((await hashState(page)).params.compare, 'none');
     await eventually(async () => {
@@ -428,7 +458,7 @@ test('period and comparison: “近7天” changes the figures, “不对比” 
     // Back to a comparison: the changes return.
     await afterRecompute(page, () => page.selectOption('#ck-compare', 'year'));
     assert.equal((await hashState(page)).params.compare, 'year');
-    await eventually(async () => assert.equal(await page.locator('.kpi-change').count(), 13));
+    await eventually(async () => assert.equal(await page.locator('.kpi-change').count(), N_KPIS));
     assertNoPanic(page);
   } catch (err) {
     await screenshot(page, 'cockpit-period-FAILED', { fullPage: true }).catch(() => {});
@@ -443,14 +473,15 @@ test('period and comparison: “近7天” changes the figures, “不对比” 
 // ---------------------------------------------------------------------------
 
 const CSV_HEADER = {
-  zh: ['指标', '键', '单位', '本期', '对比期', '变化(%)', '目标', '预警值', '目标状态', '本期(显示)', '对比期(显示)', '变化(显示)'],
+  zh: ['指标', '键', '单位', '本期', '对比期', '相对变化(%)', '变化(百分点)', '目标', '预警值', '目标状态', '本期(显示)', '对比期(显示)', '变化(显示)'],
   en: [
     'Metric',
     'Key',
     'Unit',
     'Current',
     'Comparison',
-    'Change (%)',
+    'Relative change (%)',
+    'Change (pp)',
     'Target',
     'Warning',
     'Target status',
@@ -460,6 +491,12 @@ const CSV_HEADER = {
   ],
 };
 
+/**
+ * A display cell as the tile shows it: the CSV writer prefixes ' to text a
+ * spreadsheet would run as a formula ("'+12.5%", "'-3.4 个百分点").
+ */
+const unformula = (cell) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
+
 /** Checks a downloaded CSV against the tiles on screen; returns the parsed rows. */
 async function assertCsvMatchesTiles(page, csv, lang, where) {
   assert.ok(csv.text.startsWith('\uFEFF'), `${where}: starts with a UTF-8 BOM`);
@@ -468,15 +505,31 @@ async function assertCsvMatchesTiles(page, csv, lang, where) {
   assert.ok(body.includes('\r\n'), `${where}: CRLF line ends`);
   const rows = parseCsv(body);
   assert.deepEqual(rows[0], CSV_HEADER[lang], `${where}: header`);
-  const kpiRows = rows.slice(1, 14);
+  const kpiRows = rows.slice(1, 1 + N_KPIS);
   assert.deepEqual(kpiRows.map((r) => r[1]), KPI_KEYS, `${where}: one row per KPI, in tile order`);
-  assert.deepEqual(rows[14], [''], `${where}: an empty line after the KPI table`);
+  assert.deepEqual(rows[1 + N_KPIS], [''], `${where}: an empty line after the KPI table`);
+  // No cell a spreadsheet would run: a formula trigger only starts a plain number.
+  for (const cell of rows.flat()) {
+    if (/^[=+\-@\t\r]/.test(cell)) assert.match(cell, /^[+-]\d+(\.\d+)?$/, `${where}: formula-like cell “${cell}”`);
+  }
 
   const shown = await tiles(page);
   for (const r of kpiRows) {
-    assert.equal(r.length, 12, `${where}: ${r[1]} has 12 fields: ${JSON.stringify(r)}`);
-    const [, key, , , , , , , status, current, comparison, change] = r;
+    assert.equal(r.length, 13, `${where}: ${r[1]} has 13 fields: ${JSON.stringify(r)}`);
+    const [, key, , cur, cmp, rel, points, , , status, current, comparison, change] = r.map(unformula);
     const tile = shown[key];
+    if (RATE_KEYS.includes(key) && cmp !== '') {
+      // Points = current − comparison, both in percent with two decimals.
+      assert.ok(Math.abs(Number(points) - (Number(cur) - Number(cmp))) <= 0.011, `${where}: ${key} points ${points} = ${cur} − ${cmp}`);
+      assert.match(change, POINTS[lang], `${where}: ${key} change in points`);
+      // The relative change is the tile's hover title, and its own column.
+      if (rel !== '') {
+        const relShown = tile.changeTitle.match(/ ([+-]\d+\.\d%)$/)?.[1];
+        assert.ok(relShown && Math.abs(parseFloat(relShown) - Number(rel)) <= 0.051, `${where}: ${key} relative ${rel} vs hover “${tile.changeTitle}”`);
+      }
+    } else {
+      assert.equal(points, '', `${where}: ${key} has no points`);
+    }
     assert.equal(current, tile.value, `${where}: ${key} current (display) = tile`);
     const label = (await page.locator(`button.kpi-tile[data-kpi="${key}"] .kpi-label`).textContent()).trim();
     assert.equal(r[0], label, `${where}: ${key} label`);
@@ -490,9 +543,9 @@ async function assertCsvMatchesTiles(page, csv, lang, where) {
   }
 
   // The trend series: one row per day of the period, summing to the KPI total.
-  const series = rows.slice(16).filter((r) => !(r.length === 1 && r[0] === ''));
-  assert.match(rows[15][0], lang === 'zh' ? /^日期 \(按日\)$/ : /^Date \(By day\)$/, `${where}: series header`);
-  assert.equal(rows[15].length, 14, `${where}: date + 13 KPIs`);
+  const series = rows.slice(3 + N_KPIS).filter((r) => !(r.length === 1 && r[0] === ''));
+  assert.match(rows[2 + N_KPIS][0], lang === 'zh' ? /^日期 \(按日\)$/ : /^Date \(By day\)$/, `${where}: series header`);
+  assert.equal(rows[2 + N_KPIS].length, 1 + N_KPIS, `${where}: date + ${N_KPIS} KPIs`);
   const visitorsPlain = Number(kpiRows[0][3]);
   const sum = series.reduce((s, r) => s + Number(r[1]), 0);
   assert.equal(sum, visitorsPlain, `${where}: daily visitors sum to the period's visitors`);
@@ -507,8 +560,10 @@ test('CSV export: the display columns equal the tiles (zh default view, en filte
     const periodText = (await page.locator('.export-bar .muted').first().textContent()).trim();
     const [, from, to] = periodText.match(/(\d{4}-\d\d-\d\d) 至 (\d{4}-\d\d-\d\d)/) ?? [];
     assert.equal(zh.name, `haihe-cockpit-${from}-${to}.csv`, 'file name carries the period');
-    const { series } = await assertCsvMatchesTiles(page, zh, 'zh', 'zh 30d');
+    const { series, kpiRows: zhRows } = await assertCsvMatchesTiles(page, zh, 'zh', 'zh 30d');
     assert.equal(series.length, 30, 'one row per day of the 30 days');
+    // The whole business is judged against the demo targets.
+    assert.ok(zhRows.some((r) => r[7] !== '' && ['达标', '未达标', '预警'].includes(r[9])), 'the unfiltered CSV carries targets');
     assert.equal(series[0][0], from);
     assert.equal(series.at(-1)[0], to);
 
@@ -525,6 +580,12 @@ test('CSV export: the display columns equal the tiles (zh default view, en filte
     const en = await downloadCsv(page);
     const r = await assertCsvMatchesTiles(page, en, 'en', 'en hexi 7d year');
     assert.equal(r.series.length, 7);
+    // A filtered slice is not held against company-wide targets: like its tiles,
+    // its CSV has no target, warning or status.
+    assert.equal(await page.locator('.kpi-status').count(), 0, 'filtered tiles show no status');
+    for (const row of r.kpiRows) {
+      assert.deepEqual(row.slice(7, 10), ['', '', 'n/a (filtered view)'], `${row[1]}: no company target in a filtered view`);
+    }
     assertNoPanic(page);
   } catch (err) {
     await screenshot(page, 'cockpit-csv-FAILED', { fullPage: true }).catch(() => {});
@@ -629,6 +690,8 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
     //   paying     10 + 9 + 16 + 4 + 0               = 39
     //   repeat     2 + 6 + 8 + 1                     = 17
     //   revenue    600 + 1234.5 + 1500.25 + 219.25 + 90 = 3644.00
+    //   product-view sessions 60 + 400 + 100 + 15    = 575
+    //   cart sessions         20 + 90 + 25 + 5       = 140
     const expected = {
       visitors: '1,240',
       visits: '1,420',
@@ -644,16 +707,69 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
       payingUsers: '39',
       // 39 / 1240 = 3.145% → 3.1%       (daily: (10% + 1% + 20/240 = 8.33%) / 3 = 6.4%)
       conversionRate: '3.1%',
-      // 3644 / 49 = 74.367 → ¥74.37     (daily: (50 + 123.45 + 1809.5/27 = 67.02) / 3 = ¥80.16)
+      // 客单价 per paying customer: 3644 / 39 = 93.436 → ¥93.44
+      revenuePerCustomer: '¥93.44',
+      // 笔单价 per order: 3644 / 49 = 74.367 → ¥74.37   (daily: (50 + 123.45 + 1809.5/27 = 67.02) / 3 = ¥80.16)
       aov: '¥74.37',
       revenue: '¥3,644.00',
-      // 17 / 39 = 43.59% → 43.6%        (daily: (20% + 66.7% + 9/20 = 45%) / 3 = 43.9%)
+      // 老客占比 17 / 39 = 43.59% → 43.6%  (daily: (20% + 66.7% + 9/20 = 45%) / 3 = 43.9%)
       repurchaseRate: '43.6%',
     };
     const values = (t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.value]));
     await eventually(async () => assert.deepEqual(values(await tiles(page)), expected));
     assert.equal(await page.locator('.kpi-change').count(), 0, 'compare=none: no changes');
     assert.equal(await page.locator('.kpi-status').count(), 0, 'no targets in this dataset: no statuses');
+
+    // The funnel, each step with its unit; conversions only between session steps:
+    //   会话 1000 → 浏览商品 575 (575 / 1000 = 57.5%, drop 42.5%) → 加入购物车 140
+    //   (140 / 575 = 24.35% → 24.3%, drop 75.7%); 下单 49 单 and 支付 39 人 are other
+    //   units: no conversion (39 / 49 payers per order is not one).
+    const funnelRows = await page.$$eval('.funnel-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
+    );
+    assert.deepEqual(funnelRows, [
+      ['会话', '1,000', '会话', '—', '—', '—'],
+      ['浏览商品', '575', '会话', '57.5%', '42.5%', '—'],
+      ['加入购物车', '140', '会话', '24.3%', '75.7%', '—'],
+      ['下单', '49', '单', '—', '—', '—'],
+      ['支付', '39', '人', '—', '—', '—'],
+    ]);
+
+    // Against the previous 7 days (2026-02-23 … 03-01: the 2026-03-01 row only), rates
+    // change in points, with the relative change on hover:
+    //   conversion 39 / 1240 = 3.145% vs 900 / 90000 = 1.0%: +2.145 → "+2.1 个百分点",
+    //     relative 2.145 / 1.0 = +214.5%;
+    //   bounce 29.0% vs 90000 / 90000 = 100%: −71.0 points (relative −71.0%), good news;
+    //   老客占比 43.59% vs 900 / 900 = 100%: −56.4 points;
+    //   counts stay relative: visitors (1240 − 90000) / 90000 = −98.6%.
+    await afterRecompute(page, () => page.selectOption('#ck-compare', 'previous'));
+    await eventually(async () => {
+      const t = await tiles(page);
+      assert.deepEqual(
+        [t.conversionRate, t.bounceRate, t.repurchaseRate, t.visitors].map((x) => [x.change, x.changeTitle, x.prev]),
+        [
+          ['▲ +2.1 个百分点', '相对变化 +214.5%', '对比 1.0%'],
+          ['▼ -71.0 个百分点', '相对变化 -71.0%', '对比 100.0%'],
+          ['▼ -56.4 个百分点', '相对变化 -56.4%', '对比 100.0%'],
+          ['▼ -98.6%', null, '对比 90,000'],
+        ],
+      );
+      assert.ok((await page.locator('button.kpi-tile[data-kpi=bounceRate] .kpi-change.good').count()) === 1, 'a falling bounce rate is good');
+    });
+    // The notes read in points too (8 notes: the seven −95…−99% counts and this one).
+    const notes = await page.$$eval('.insight-list li', (lis) => lis.map((li) => [li.textContent.trim(), li.getAttribute('title')]));
+    assert.deepEqual(
+      notes.find(([text]) => text.includes('老客占比')),
+      ['注意老客占比比上期下降 56.4 个百分点', '相对变化 -56.4%'],
+    );
+    assert.ok(!notes.some(([text]) => /(转化率|跳出率|老客占比)比上期.*\d%/.test(text)), `no rate note in relative %: ${JSON.stringify(notes)}`);
+    // And the CSV: relative change and points in their own columns, points on display.
+    const csv = parseCsv((await downloadCsv(page)).text.slice(1));
+    const conv = csv.find((r) => r[1] === 'conversionRate');
+    assert.deepEqual(conv.slice(3, 7), ['3.15', '1.00', '214.52', '2.15']);
+    assert.equal(conv[12], "'+2.1 个百分点", 'the display text, neutralised: it starts with +');
+    assert.deepEqual(csv.find((r) => r[1] === 'visitors').slice(5, 7), ['-98.62', ''], 'a negative number stays a number');
+    await afterRecompute(page, () => page.selectOption('#ck-compare', 'none'));
 
     // Breakdowns: Heping = R1 + R3 = 300, Hexi = R2 + R4 + R5 = 940, every other district 0.
     const districts = await bars(page, 'district');
@@ -671,19 +787,21 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
     );
 
     // Heping only (R1 + R3): visitors 300, paying 26 → 26 / 300 = 8.67% → 8.7%;
-    // AOV (600 + 1500.25) / (12 + 20) = 65.63; depth 540 / 160 = 3.375 → 3.4.
+    // 笔单价 (600 + 1500.25) / (12 + 20) = 65.63; 客单价 2100.25 / 26 = 80.78;
+    // depth 540 / 160 = 3.375 → 3.4.
     await afterRecompute(page, () => page.locator('[data-dimension=district] button[data-id=heping]').click());
     await eventually(async () => {
       const t = values(await tiles(page));
       assert.deepEqual(
-        { visitors: t.visitors, conversionRate: t.conversionRate, aov: t.aov, visitDepth: t.visitDepth },
-        { visitors: '300', conversionRate: '8.7%', aov: '¥65.63', visitDepth: '3.4' },
+        { visitors: t.visitors, conversionRate: t.conversionRate, aov: t.aov, rpc: t.revenuePerCustomer, visitDepth: t.visitDepth },
+        { visitors: '300', conversionRate: '8.7%', aov: '¥65.63', rpc: '¥80.78', visitDepth: '3.4' },
       );
     });
     await afterRecompute(page, () => page.locator('button.chip[data-filter=district]').click());
 
     // Zero denominators. The offline_qr channel (R5 only): 0 visitors, 0 sessions,
-    // 0 paying users, 3 orders for ¥90 → AOV 90 / 3 = ¥30.00; every other ratio "—".
+    // 0 paying users, 3 orders for ¥90 → 笔单价 90 / 3 = ¥30.00; 客单价 90 / 0 and
+    // every other ratio "—".
     await afterRecompute(page, () => page.locator('[data-dimension=channel] button[data-id=offline_qr]').click());
     assert.equal((await hashState(page)).params.channel, 'offline_qr');
     await eventually(async () =>
@@ -698,6 +816,7 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
         orders: '3',
         payingUsers: '0',
         conversionRate: '—',
+        revenuePerCustomer: '—',
         aov: '¥30.00',
         revenue: '¥90.00',
         repurchaseRate: '—',
@@ -722,6 +841,7 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
       orders: '0',
       payingUsers: '0',
       conversionRate: '—',
+      revenuePerCustomer: '—',
       aov: '—',
       revenue: '¥0.00',
       repurchaseRate: '—',
@@ -739,6 +859,62 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
     assert.deepEqual(page.errors, [], 'no console errors');
   } catch (err) {
     if (page) await screenshot(page, 'cockpit-tiny-FAILED', { fullPage: true }).catch(() => {});
+    if (api) err.message += `\njson-server output:\n${api.output().slice(-2000)}`;
+    throw err;
+  } finally {
+    await closePage(page);
+    await rest?.close();
+    await api?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a target of 1e308 (every KPI) shows no inf/NaN anywhere: tiles, notes, editor, CSV', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'haihe-cockpit-huge-'));
+  const dbPath = join(dir, 'db.json');
+  const db = { metrics: TINY_METRICS };
+  for (const k of EMPTY_COLLECTIONS) db[k] = [];
+  // 1e308 is a valid JSON number; ×30 days or ×100 for a percentage it overflows.
+  db.targets = KPI_KEYS.map((id) => ({ id, target: 1e308, warning: 1e308 }));
+  writeFileSync(dbPath, JSON.stringify(db));
+
+  let api;
+  let rest;
+  let page;
+  try {
+    api = await startJsonServer({ dbPath });
+    rest = await startStaticServer({ root: DIST_DIR, config: { backend: 'rest', rest: { baseUrl: api.url } } });
+    page = await newPage(browser);
+    // Not `openCockpit`: a backend may also refuse such targets with an error,
+    // which is an acceptable answer too. The tiles must still come.
+    await gotoApp(page, `${rest.url}#/cockpit?period=7d`);
+    await eventually(async () => {
+      assertNoPanic(page);
+      assert.equal(await page.locator('button.kpi-tile[data-kpi]').count(), N_KPIS);
+      assert.equal(await tileValue(page, 'visitors'), '1,240');
+    }, { timeout: 30000 });
+    await page.locator('details.targets summary').click();
+    await sleep(300);
+    // Unusable targets are ignored: no status on any tile, no target wording in the notes.
+    assert.equal(await page.locator('.kpi-status').count(), 0, 'no status from a 1e308 target');
+    const notes = await page.$$eval('.insight-list li', (lis) => lis.map((li) => li.textContent));
+    assert.ok(!notes.some((n) => /预警值|目标/.test(n)), `no target wording: ${JSON.stringify(notes)}`);
+    await assertNoBadNumbers(page, '1e308 targets');
+    // The editor shows empty fields rather than "inf" (or the targets failed with an error).
+    const fields = await page.$$eval('details.targets input', (els) => els.map((e) => e.value));
+    assert.ok(fields.length === 0 || fields.every((v) => v === ''), `editor fields: ${JSON.stringify(fields)}`);
+    for (const lang of ['zh', 'en']) {
+      if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await sleep(200);
+      await assertNoBadNumbers(page, `1e308 targets, ${lang}`);
+      const { text } = await downloadCsv(page);
+      assert.doesNotMatch(text, /\binf\b|NaN|Infinity|e\+?308/i, `${lang} CSV: ${text.slice(0, 600)}`);
+      const rows = parseCsv(text.slice(1)).slice(1, 1 + N_KPIS);
+      for (const r of rows) assert.deepEqual(r.slice(7, 9), ['', ''], `${r[1]}: no target or warning in the CSV`);
+    }
+    assertNoPanic(page);
+  } catch (err) {
+    if (page) await screenshot(page, 'cockpit-huge-target-FAILED', { fullPage: true }).catch(() => {});
     if (api) err.message += `\njson-server output:\n${api.output().slice(-2000)}`;
     throw err;
   } finally {

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::app::context::use_ctx;
 use crate::app::url;
 use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::metrics::{to_csv, CockpitData};
+use crate::domain::kpi_table::to_csv;
+use crate::domain::metrics::CockpitData;
 use crate::domain::model::Target;
 use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;
@@ -158,7 +159,8 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
     }
 }
 
-/// CSV of the current view (what the tiles show) and an A4 print layout.
+/// CSV of the current view (what the tiles show: `to_csv` drops the
+/// targets of a filtered view, as the tiles do) and an A4 print layout.
 #[component]
 pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) -> impl IntoView {
     let ctx = use_ctx();

@@ -22,7 +22,8 @@ use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::Backend;
 use crate::domain::insights::insights;
-use crate::domain::metrics::{kpi_rows, CockpitData, Kpi};
+use crate::domain::kpi_table::kpi_rows;
+use crate::domain::metrics::{CockpitData, Kpi};
 use crate::domain::model::{
     Campaign, ContentItem, ContentStatus, HourlyVisits, MetricFact, PortraitRow, RetentionCohort,
     Target, TopPage,
@@ -196,19 +197,11 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
     });
     let target_rows =
         Signal::derive(move || targets.get().and_then(Result::ok).unwrap_or_default());
-    // Targets are set for the whole business: a filtered slice (one district,
-    // one channel) is not held against them.
-    let applicable_targets = Signal::derive(move || {
-        if query.with(|q| q.filter.is_empty()) {
-            target_rows.get()
-        } else {
-            Vec::new()
-        }
-    });
-    let rows =
-        Memo::new(move |_| data.with(|d| kpi_rows(d, &applicable_targets.get(), ctx.lang.get())));
-    let notes =
-        Memo::new(move |_| data.with(|d| insights(d, &applicable_targets.get(), ctx.lang.get())));
+    // Targets are set for the whole business: the tiles, the notes and the
+    // CSV of a filtered slice (one district, one channel) drop them
+    // (`kpi_table::applicable_targets`).
+    let rows = Memo::new(move |_| data.with(|d| kpi_rows(d, &target_rows.get(), ctx.lang.get())));
+    let notes = Memo::new(move |_| data.with(|d| insights(d, &target_rows.get(), ctx.lang.get())));
     let missing = sources.with_value(|s| s.missing.clone());
 
     // Signals the browser benchmark waits on: bumped after each recompute.
@@ -263,7 +256,7 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
                             {move || notes.get().into_iter().map(|n| {
                                 let sev = n.severity;
                                 view! {
-                                    <li class=format!("insight insight-{}", sev.id())>
+                                    <li class=format!("insight insight-{}", sev.id()) title=n.title>
                                         <span class="insight-tag">{move || sev.label(ctx.lang.get())}</span>
                                         <span>{n.text}</span>
                                     </li>

@@ -9,7 +9,8 @@ use crate::app::context::use_ctx;
 use crate::app::url;
 use crate::components::{Bar, BarList, EmptyState};
 use crate::domain::behaviour::{cohorts, top_pages, PageSort};
-use crate::domain::metrics::{funnel, new_vs_returning, ratio, CockpitData, Totals};
+use crate::domain::funnel::funnel;
+use crate::domain::metrics::{new_vs_returning, ratio, CockpitData, Totals};
 use crate::domain::model::{RetentionCohort, TopPage};
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
 
@@ -113,7 +114,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             <h2 id="who-title">{move || ctx.tr("用户画像与来源", "Who the users are")}</h2>
             <p class="muted small">{move || ctx.tr("点击任一条形即可按其筛选全部指标,再次点击取消。", "Click a bar to filter every figure by it; click again to clear.")}</p>
             <div class="who-grid">
-                <BarList title=title("天津各区访问人数", "Visitors by Tianjin district") bars=districts selected=selected("district") on_toggle=toggle("district") dimension="district" />
+                <BarList title=title("天津各区累计访问人数(各日 UV 之和)", "Visitors by Tianjin district (daily UV sum)") bars=districts selected=selected("district") on_toggle=toggle("district") dimension="district" />
                 <div class="who-col">
                     <BarList title=title("渠道", "Channel") bars=channels selected=selected("channel") on_toggle=toggle("channel") dimension="channel" />
                     <BarList title=title("平台", "Platform") bars=platforms selected=selected("platform") on_toggle=toggle("platform") dimension="platform" />
@@ -155,7 +156,8 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{move || ctx.tr("环节", "Step")}</th>
-                        <th scope="col">{move || ctx.tr("人次", "Count")}</th>
+                        <th scope="col">{move || ctx.tr("数量", "Count")}</th>
+                        <th scope="col">{move || ctx.tr("单位", "Unit")}</th>
                         <th scope="col">{move || ctx.tr("环节转化", "Step conversion")}</th>
                         <th scope="col">{move || ctx.tr("流失", "Drop-off")}</th>
                         <th scope="col">{move || ctx.tr("对比期转化", "Comparison")}</th>
@@ -167,12 +169,12 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                         data.with(|d| {
                             let steps = funnel(&d.current);
                             let prev = d.previous.as_ref().map(funnel);
-                            let first = steps.first().map(|s| s.count).unwrap_or(0) as f64;
                             steps
                                 .iter()
                                 .enumerate()
                                 .map(|(i, s)| {
-                                    let width = ratio(s.count as f64, first).unwrap_or(0.0) * 100.0;
+                                    // Bars only within the first step's unit: an order is not a share of sessions.
+                                    let width = s.from_first.unwrap_or(0.0) * 100.0;
                                     let prev_conv = prev
                                         .as_ref()
                                         .and_then(|p| p.get(i))
@@ -184,6 +186,7 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                                                 <span class="funnel-name">{s.stage.label(lang)}</span>
                                             </th>
                                             <td>{format_count(s.count as f64, lang)}</td>
+                                            <td data-unit=s.unit.id()>{s.unit.label(lang)}</td>
                                             <td>{format_percent(s.from_previous)}</td>
                                             <td class="drop">{format_percent(s.drop_off)}</td>
                                             <td>{format_percent(prev_conv)}</td>
@@ -195,6 +198,10 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            <p class="muted small">{move || ctx.tr(
+                "前三步均按会话计,环节转化在同一单位内计算;订单按单、支付按人计,与会话单位不同,不计转化(“—”)。人的转化见“转化率”,每单金额见“笔单价”。",
+                "The first three steps count sessions, and step conversion is computed within that unit; orders count orders and payment counts people, so they have no conversion (“—”). For people see Conversion rate; per order see Average order value.",
+            )}</p>
         </section>
     }
 }

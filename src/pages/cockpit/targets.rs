@@ -9,8 +9,13 @@ use crate::data::outbox::{overlay, Op};
 use crate::domain::metrics::{Kpi, ValueKind};
 use crate::domain::model::Target;
 
-/// Percentages are typed as 0–100; everything else as is.
+/// Percentages are typed as 0–100; everything else as is. A stored value
+/// that cannot be shown (e.g. 1e308 from a backend) leaves the field empty
+/// rather than printing "inf".
 fn to_input(kpi: Kpi, v: f64) -> String {
+    let Some(v) = kpi.shown(v) else {
+        return String::new();
+    };
     match kpi.kind() {
         ValueKind::Percent => format!("{}", (v * 1000.0).round() / 10.0),
         _ => format!("{}", (v * 100.0).round() / 100.0),
@@ -23,11 +28,12 @@ fn from_input(kpi: Kpi, s: &str) -> Option<f64> {
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
-    Some(match kpi.kind() {
+    let v = match kpi.kind() {
         // Rounded so "5.8" gives back exactly the stored 0.058, not 0.0579999…
         ValueKind::Percent => (v * 1e4).round() / 1e6,
         _ => v,
-    })
+    };
+    kpi.shown(v)
 }
 
 #[component]
@@ -138,7 +144,10 @@ fn TargetForm(
                 false,
                 format!(
                     "{}{}",
-                    lang.tr("请填写非负数字:", "Enter non-negative numbers for: "),
+                    lang.tr(
+                        "请填写非负数字(小于 10^15):",
+                        "Enter non-negative numbers (below 10^15) for: "
+                    ),
                     invalid.join(", ")
                 ),
             )
@@ -203,5 +212,10 @@ mod tests {
         assert_eq!(from_input(Kpi::Revenue, "12000.5"), Some(12000.5));
         assert_eq!(from_input(Kpi::Orders, "-1"), None);
         assert_eq!(from_input(Kpi::Orders, "abc"), None);
+        // Out of range: refused when typed, an empty field when stored.
+        assert_eq!(from_input(Kpi::Orders, "1e308"), None);
+        assert_eq!(from_input(Kpi::ConversionRate, "1e300"), None);
+        assert_eq!(to_input(Kpi::ConversionRate, 1e308), "");
+        assert_eq!(to_input(Kpi::Visitors, 1e308), "");
     }
 }
