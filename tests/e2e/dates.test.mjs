@@ -53,7 +53,7 @@ for (const [now, what, springAhead] of DAYS) {
     try {
       await gotoApp(page, `${server.url}#/cockpit`);
       await page.waitForSelector('button.kpi-tile[data-kpi]', { timeout: 30000 });
-      assert.equal(await page.locator('button.kpi-tile[data-kpi]').count(), 13);
+      assert.equal(await page.locator('button.kpi-tile[data-kpi]').count(), 14);
       // The default period (last 30 days) ends yesterday.
       const yesterday = shanghaiDate(Date.parse(now) - 864e5);
       await eventually(async () =>
