@@ -59,7 +59,8 @@ fn what_wechat_lacks_is_not_provided_never_zero() {
         Kpi::ConversionRate,
         Kpi::Aov,
         Kpi::Revenue,
-        Kpi::RepurchaseRate,
+        Kpi::ReturningShare,
+        Kpi::RevenuePerCustomer,
     ] {
         assert_eq!(p.kpi(kpi), Figure::NotProvided, "{kpi:?}");
         assert_eq!(p.kpi(kpi).value(), None);
