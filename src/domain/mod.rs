@@ -3,6 +3,7 @@
 pub mod behaviour;
 pub mod calendar;
 pub mod campaigns;
+pub mod dates;
 pub mod dimensions;
 pub mod feedback;
 pub mod holidays;
