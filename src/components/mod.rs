@@ -4,10 +4,12 @@ mod chart;
 mod data_view;
 mod download;
 mod metric;
+mod partial;
 mod status;
 
 pub use chart::{Chart, ChartClick};
 pub use data_view::DataView;
 pub use download::download;
 pub use metric::{Bar, BarList, KpiTile, Sparkline};
+pub use partial::{keep_optional, Missing, PartialNotice};
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};

@@ -69,6 +69,28 @@ impl Resource {
         }
     }
 
+    /// The collection's name for the user (e.g. in "部分数据未能加载").
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let (zh, en) = match self {
+            Resource::Metrics => ("每日指标", "daily metrics"),
+            Resource::Retention => ("留存", "retention"),
+            Resource::Portrait => ("用户画像", "user portrait"),
+            Resource::Hourly => ("分时访问", "hourly visits"),
+            Resource::Pages => ("页面排行", "top pages"),
+            Resource::Feedback => ("用户反馈", "feedback"),
+            Resource::Content => ("内容", "content"),
+            Resource::Campaigns => ("活动", "campaigns"),
+            Resource::Channels => ("推广渠道", "promotion channels"),
+            Resource::Roadmap => ("迭代规划", "roadmap"),
+            Resource::Experience => ("用户体验", "experience"),
+            Resource::Health => ("性能健康", "health"),
+            Resource::Experiments => ("A/B 实验", "experiments"),
+            Resource::Targets => ("目标与预警值", "targets"),
+            Resource::Events => ("天津本地时节", "local events"),
+        };
+        lang.tr(zh, en)
+    }
+
     pub fn from_key(key: &str) -> Option<Resource> {
         Resource::ALL.iter().copied().find(|r| r.key() == key)
     }

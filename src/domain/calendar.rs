@@ -54,6 +54,18 @@ pub struct Marker {
     pub estimated: bool,
 }
 
+/// Local-event (and campaign) markers shown per day before the rest are
+/// summed up as "另有 N 个".
+pub const MAX_MARKERS_PER_DAY: usize = 8;
+
+/// The markers of one day, from markers sorted by date (as [`markers`]
+/// returns them): a binary search, not a scan, per calendar cell.
+pub fn on_day(markers: &[Marker], day: NaiveDate) -> &[Marker] {
+    let start = markers.partition_point(|m| m.date < day);
+    let end = markers.partition_point(|m| m.date <= day);
+    markers.get(start..end).unwrap_or_default()
+}
+
 /// Every marker in `from..=to`, sorted by date (then kind, then name).
 /// Multi-day holidays and local events give one marker per day; a campaign
 /// gives its first and last day.
@@ -109,20 +121,57 @@ pub fn markers(
             push(day, MarkerKind::Retail, lang.tr(zh, en).to_string(), false);
         }
     }
+    // Events and campaigns come from the backend in any number: past
+    // MAX_MARKERS_PER_DAY of a kind on one day, the rest are summed up in
+    // one marker, so a flood of them cannot flood the page.
+    let mut per_day: BTreeMap<(NaiveDate, MarkerKind), usize> = BTreeMap::new();
+    let mut capped = |date: NaiveDate, kind: MarkerKind, name: &dyn Fn() -> String| {
+        if !inside(date) {
+            return;
+        }
+        let n = per_day.entry((date, kind)).or_insert(0);
+        *n += 1;
+        if *n <= MAX_MARKERS_PER_DAY {
+            out.push(Marker {
+                date,
+                kind,
+                name: name(),
+                estimated: false,
+            });
+        }
+    };
     for e in events {
         for day in days_between(e.start.max(from), e.end.min(to)) {
-            push(day, MarkerKind::LocalEvent, e.name.clone(), false);
+            capped(day, MarkerKind::LocalEvent, &|| e.name.clone());
         }
     }
     for c in campaigns {
-        let (starts, ends) = match lang {
-            Lang::Zh => (format!("{}开始", c.name), format!("{}结束", c.name)),
-            Lang::En => (format!("{} starts", c.name), format!("{} ends", c.name)),
-        };
-        push(c.start, MarkerKind::Campaign, starts, false);
+        capped(c.start, MarkerKind::Campaign, &|| match lang {
+            Lang::Zh => format!("{}开始", c.name),
+            Lang::En => format!("{} starts", c.name),
+        });
         // A one-day campaign needs one marker, not two.
         if c.end > c.start {
-            push(c.end, MarkerKind::Campaign, ends, false);
+            capped(c.end, MarkerKind::Campaign, &|| match lang {
+                Lang::Zh => format!("{}结束", c.name),
+                Lang::En => format!("{} ends", c.name),
+            });
+        }
+    }
+    for ((date, kind), n) in per_day {
+        if let Some(more) = n.checked_sub(MAX_MARKERS_PER_DAY).filter(|m| *m > 0) {
+            let name = match (kind, lang) {
+                (MarkerKind::Campaign, Lang::Zh) => format!("另有 {more} 个活动节点"),
+                (MarkerKind::Campaign, Lang::En) => format!("{more} more campaign dates"),
+                (_, Lang::Zh) => format!("另有 {more} 个本地活动"),
+                (_, Lang::En) => format!("{more} more local events"),
+            };
+            out.push(Marker {
+                date,
+                kind,
+                name,
+                estimated: false,
+            });
         }
     }
     out.sort_by(|a, b| (a.date, a.kind, &a.name).cmp(&(b.date, b.kind, &b.name)));
@@ -506,7 +555,12 @@ impl CalendarQuery {
         let text = |k: &str| Some(get(k).to_string()).filter(|s| !s.is_empty());
         CalendarQuery {
             view: CalendarView::from_id(get("view")).unwrap_or(CalendarView::Month),
-            date: NaiveDate::parse_from_str(get("date"), "%Y-%m-%d").unwrap_or(today),
+            // A date chrono can hold but the calendar cannot page around
+            // (year 262142) is as unusable as a malformed one.
+            date: NaiveDate::parse_from_str(get("date"), "%Y-%m-%d")
+                .ok()
+                .filter(super::dates::in_range)
+                .unwrap_or(today),
             filter: ContentFilter {
                 channel: ContentChannel::from_id(get("channel")),
                 kind: ContentType::from_id(get("type")),
@@ -822,6 +876,53 @@ mod tests {
     }
 
     #[test]
+    fn a_flood_of_events_is_capped_per_day_and_indexed_by_date() {
+        // 50,000 events, all on 1–3 March 2026 (one of them on 2 March only).
+        let mut events: Vec<LocalEvent> = (0..50_000)
+            .map(|i| event(&format!("e{i}"), d(2026, 3, 1), d(2026, 3, 3)))
+            .collect();
+        events.push(event("solo", d(2026, 3, 5), d(2026, 3, 5)));
+        let started = std::time::Instant::now();
+        let ms = markers(d(2026, 2, 23), d(2026, 4, 5), &events, &[], Lang::Zh);
+        assert!(started.elapsed().as_secs() < 2);
+        assert!(ms.windows(2).all(|w| w[0].date <= w[1].date));
+        let day = on_day(&ms, d(2026, 3, 2));
+        let local: Vec<&Marker> = day
+            .iter()
+            .filter(|m| m.kind == MarkerKind::LocalEvent)
+            .collect();
+        assert_eq!(local.len(), MAX_MARKERS_PER_DAY + 1);
+        assert!(local
+            .iter()
+            .any(|m| m.name == format!("另有 {} 个本地活动", 50_000 - MAX_MARKERS_PER_DAY)));
+        assert!(day.iter().all(|m| m.date == d(2026, 3, 2)));
+        // A day under the cap is untouched; a day with nothing is empty.
+        assert_eq!(
+            on_day(&ms, d(2026, 3, 5))
+                .iter()
+                .filter(|m| m.kind == MarkerKind::LocalEvent)
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>(),
+            vec!["solo"]
+        );
+        assert!(on_day(&ms, d(2026, 3, 4))
+            .iter()
+            .all(|m| m.kind != MarkerKind::LocalEvent));
+        assert!(on_day(&ms, d(2030, 1, 1)).is_empty());
+        // Campaigns are capped the same way, in English too.
+        let many: Vec<Campaign> = (0..20)
+            .map(|i| campaign(&format!("c{i}"), "促销", d(2026, 3, 9), d(2026, 3, 9)))
+            .collect();
+        let ms = markers(d(2026, 3, 9), d(2026, 3, 9), &[], &many, Lang::En);
+        let c: Vec<&Marker> = ms
+            .iter()
+            .filter(|m| m.kind == MarkerKind::Campaign)
+            .collect();
+        assert_eq!(c.len(), MAX_MARKERS_PER_DAY + 1);
+        assert!(c.iter().any(|m| m.name == "12 more campaign dates"));
+    }
+
+    #[test]
     fn markers_clip_span_years_and_flag_estimates() {
         let events = [event("跨年灯会", d(2026, 12, 20), d(2027, 1, 10))];
         let ms = markers(d(2026, 12, 30), d(2027, 1, 2), &events, &[], Lang::En);
@@ -1116,6 +1217,10 @@ mod tests {
             CalendarQuery::from_params(&junk, today),
             CalendarQuery::from_params(&BTreeMap::new(), today)
         );
+        for edge in ["+262142-12-31", "-262143-01-01", "9999-01-01"] {
+            let p: BTreeMap<String, String> = [("date".to_string(), edge.to_string())].into();
+            assert_eq!(CalendarQuery::from_params(&p, today).date, today, "{edge}");
+        }
         let month = CalendarQuery::from_params(&BTreeMap::new(), d(2026, 3, 15));
         assert_eq!(month.range(), (d(2026, 2, 23), d(2026, 4, 5)));
         assert_eq!(CalendarView::Agenda.label(Lang::Zh), "列表");

@@ -4,6 +4,7 @@ pub mod behaviour;
 pub mod calendar;
 pub mod campaigns;
 pub mod csv;
+pub mod dates;
 pub mod dimensions;
 pub mod feedback;
 pub mod funnel;

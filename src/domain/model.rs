@@ -5,12 +5,14 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::dates::{checked, checked_opt};
 use super::dimensions::{labelled_enum, AgeBand, Channel, District, Gender, Platform};
 
 /// One day of traffic and business for one district × channel × platform.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MetricFact {
+    #[serde(deserialize_with = "checked")]
     pub date: NaiveDate,
     pub district: District,
     pub channel: Channel,
@@ -44,6 +46,7 @@ pub struct MetricFact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RetentionCohort {
+    #[serde(deserialize_with = "checked")]
     pub week: NaiveDate,
     pub district: District,
     pub channel: Channel,
@@ -125,6 +128,7 @@ labelled_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct Feedback {
     pub id: String,
+    #[serde(deserialize_with = "checked")]
     pub created_at: DateTime<Utc>,
     pub source: FeedbackSource,
     pub category: FeedbackCategory,
@@ -138,7 +142,7 @@ pub struct Feedback {
     /// The operator's triage note.
     #[serde(default)]
     pub note: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "checked_opt")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -195,6 +199,7 @@ pub struct ContentItem {
     pub status: ContentStatus,
     pub owner: String,
     /// Local (Asia/Shanghai) wall-clock time.
+    #[serde(deserialize_with = "checked")]
     pub publish_at: NaiveDateTime,
     #[serde(default)]
     pub notes: String,
@@ -288,7 +293,9 @@ pub struct Campaign {
     pub districts: Vec<District>,
     #[serde(default)]
     pub channels: Vec<Channel>,
+    #[serde(deserialize_with = "checked")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "checked")]
     pub end: NaiveDate,
     pub budget: f64,
     pub targets: CampaignFigures,
@@ -363,6 +370,7 @@ pub struct RoadmapItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExperienceSample {
+    #[serde(deserialize_with = "checked")]
     pub date: NaiveDate,
     pub task: String,
     pub starts: u32,
@@ -377,6 +385,7 @@ pub struct ExperienceSample {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HealthSample {
+    #[serde(deserialize_with = "checked")]
     pub date: NaiveDate,
     pub endpoint: String,
     pub requests: u32,
@@ -409,8 +418,9 @@ pub struct Experiment {
     pub hypothesis: String,
     /// What counts as a conversion, e.g. "下单".
     pub metric: String,
+    #[serde(deserialize_with = "checked")]
     pub start: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "checked_opt")]
     pub end: Option<NaiveDate>,
     pub status: ExperimentStatus,
     pub variants: Vec<ExperimentVariant>,
@@ -431,7 +441,9 @@ pub struct Target {
 pub struct LocalEvent {
     pub id: String,
     pub name: String,
+    #[serde(deserialize_with = "checked")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "checked")]
     pub end: NaiveDate,
     #[serde(default)]
     pub district: Option<District>,

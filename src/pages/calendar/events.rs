@@ -8,9 +8,15 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{list_resource, new_id, submit, ListResource};
 use crate::components::{DataView, PendingBadge};
 use crate::data::outbox::{overlay, Op};
+use crate::domain::calendar::CalendarQuery;
 use crate::domain::dimensions::District;
 use crate::domain::model::LocalEvent;
-use crate::i18n::format_date;
+use crate::i18n::{format_count, format_date, Lang};
+
+use super::MANY_EVENTS;
+
+/// The most events listed at once when there are very many.
+const LIST_CAP: usize = 200;
 
 #[component]
 pub fn LocalEvents() -> impl IntoView {
@@ -32,6 +38,24 @@ fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl In
         let mut s = rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob)));
         s.sort_by_key(|s| s.item.start);
         s
+    });
+    // A long list would take seconds to build: past MANY_EVENTS, list only
+    // the events the calendar is showing, at most LIST_CAP of them.
+    let listed = Memo::new(move |_| {
+        let (from, to) =
+            CalendarQuery::from_params(&ctx.view_route().params, super::today()).range();
+        shown.with(|all| {
+            if all.len() <= MANY_EVENTS {
+                return (all.clone(), None);
+            }
+            let in_view: Vec<_> = all
+                .iter()
+                .filter(|s| s.item.end >= from && s.item.start <= to)
+                .collect();
+            let n = in_view.len();
+            let list = in_view.into_iter().take(LIST_CAP).cloned().collect();
+            (list, Some((n, all.len())))
+        })
     });
     let name = RwSignal::new(String::new());
     let start = RwSignal::new(String::new());
@@ -71,8 +95,26 @@ fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl In
         }
     };
     view! {
+        {move || listed.with(|(_, part)| *part).map(|(in_view, total)| view! {
+            <p class="notice notice-warn" role="status" data-testid="events-partial">
+                {move || match ctx.lang.get() {
+                    Lang::Zh => format!(
+                        "共 {} 条本地时节,只列出当前视图内的 {} 条{}。",
+                        format_count(total as f64, Lang::Zh),
+                        format_count(in_view.min(LIST_CAP) as f64, Lang::Zh),
+                        if in_view > LIST_CAP { format!("(视图内共 {in_view} 条)") } else { String::new() },
+                    ),
+                    Lang::En => format!(
+                        "{} local events in all; listing the {} in the current view{}.",
+                        format_count(total as f64, Lang::En),
+                        format_count(in_view.min(LIST_CAP) as f64, Lang::En),
+                        if in_view > LIST_CAP { format!(" (of {in_view} there)") } else { String::new() },
+                    ),
+                }}
+            </p>
+        })}
         <ul class="event-list">
-            {move || shown.get().into_iter().map(|s| {
+            {move || listed.get().0.into_iter().map(|s| {
                 let ev = s.item.clone();
                 let (id, label) = (ev.id.clone(), ev.name.clone());
                 view! {

@@ -12,7 +12,7 @@ use crate::app::url;
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::{
-    month_grid, move_to, week_days, CalendarQuery, ColorBy, Marker, MarkerKind, Occurrence,
+    month_grid, move_to, on_day, week_days, CalendarQuery, ColorBy, Marker, MarkerKind, Occurrence,
 };
 use crate::domain::model::ContentItem;
 use crate::i18n::{format_date, Lang};
@@ -263,7 +263,7 @@ pub fn MonthGrid(
                     <div class="month-row" role="row">
                         {week.into_iter().map(|day| {
                             let items = occurrences.with(|o| day_items(o, day));
-                            let day_marks: Vec<Marker> = marks.with(|m| m.iter().filter(|m| m.date == day).cloned().collect());
+                            let day_marks: Vec<Marker> = marks.with(|m| on_day(m, day).to_vec());
                             let holiday = day_marks.iter().any(|m| m.kind == MarkerKind::Holiday);
                             let count = items.len();
                             view! {
@@ -312,7 +312,7 @@ pub fn WeekGrid(
                 let t = today();
                 week_days(q.date).into_iter().map(|day| {
                     let items = occurrences.with(|o| day_items(o, day));
-                    let day_marks: Vec<Marker> = marks.with(|m| m.iter().filter(|m| m.date == day).cloned().collect());
+                    let day_marks: Vec<Marker> = marks.with(|m| on_day(m, day).to_vec());
                     view! {
                         <section class="week-day day-cell" class:today=day == t class:drop-target=move || state.over.get() == Some(day)
                             data-date=day.format("%Y-%m-%d").to_string()>
@@ -348,7 +348,7 @@ pub fn Agenda(
                 let days: Vec<NaiveDate> = from.iter_days().take_while(|d| *d <= to).collect();
                 let rows: Vec<_> = days.into_iter().filter_map(|day| {
                     let items = occurrences.with(|o| day_items(o, day));
-                    let day_marks: Vec<Marker> = marks.with(|m| m.iter().filter(|m| m.date == day && m.kind != MarkerKind::MakeupWorkday).cloned().collect());
+                    let day_marks: Vec<Marker> = marks.with(|m| on_day(m, day).iter().filter(|m| m.kind != MarkerKind::MakeupWorkday).cloned().collect());
                     (!items.is_empty() || !day_marks.is_empty()).then(|| view! {
                         <li class="agenda-day">
                             <h3>{move || format_date(day, ctx.lang.get())}</h3>

@@ -7,6 +7,7 @@ mod events;
 mod grid;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{Datelike, Local, Months, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -14,20 +15,40 @@ use leptos::prelude::*;
 use crate::app::context::use_ctx;
 use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
-use crate::components::{DataView, SelectFilter};
+use crate::components::{keep_optional, DataView, Missing, PartialNotice, SelectFilter};
 use crate::data::outbox::{overlay, Shown};
+use crate::data::resource::Resource;
 use crate::domain::calendar::{
     cadence_gaps, content_csv, default_max_gaps, expand, markers, unplanned_markers, weekly_counts,
-    CalendarQuery, CalendarView, ColorBy,
+    CalendarQuery, CalendarView, ColorBy, Marker, MAX_MARKERS_PER_DAY,
 };
 use crate::domain::ics::to_ics;
 use crate::domain::model::{
     Campaign, ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent,
 };
-use crate::i18n::{format_date, Lang};
+use crate::i18n::{format_count, format_date, Lang};
 
 pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
+}
+
+/// The unplanned occasions as one line: the first dozen named, the rest
+/// counted (a flood of local events must not become a page of text).
+fn unplanned_text(unplanned: &[Marker], lang: Lang) -> String {
+    const SHOWN: usize = 12;
+    let mut text = unplanned
+        .iter()
+        .take(SHOWN)
+        .map(|m| format!("{} {}", format_date(m.date, lang), m.name))
+        .collect::<Vec<_>>()
+        .join(lang.tr("、", ", "));
+    if let Some(more) = unplanned.len().checked_sub(SHOWN).filter(|n| *n > 0) {
+        text.push_str(&match lang {
+            Lang::Zh => format!(" 等,另有 {more} 个"),
+            Lang::En => format!(", and {more} more"),
+        });
+    }
+    text
 }
 
 fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
@@ -40,19 +61,37 @@ fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
     url::push(ctx.route, next);
 }
 
+/// The optional collections behind the markers. Shared, not copied: there
+/// may be tens of thousands of events.
+#[derive(Clone, Default)]
+pub(crate) struct Extras {
+    events: Arc<Vec<LocalEvent>>,
+    campaigns: Arc<Vec<Campaign>>,
+    missing: Missing,
+}
+
+/// Above this many local events the calendar says it shows only part of them.
+pub(crate) const MANY_EVENTS: usize = 1_000;
+
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::app::context::provide_page_route(crate::route::Area::Calendar);
     let content: ListResource<ContentItem> = list_resource::<ContentItem>(ctx);
-    // Markers come from these; if they fail the calendar still works.
+    // Markers come from these; if they fail the calendar still works, and
+    // says so (PartialNotice).
     let extras = backend_resource(
         ctx,
         |b| async move {
             let (e, c) = futures::join!(b.list::<LocalEvent>(), b.list::<Campaign>());
-            (e.unwrap_or_default(), c.unwrap_or_default())
+            let mut missing = Vec::new();
+            Extras {
+                events: Arc::new(keep_optional(e, Resource::Events, &mut missing)),
+                campaigns: Arc::new(keep_optional(c, Resource::Campaigns, &mut missing)),
+                missing,
+            }
         },
-        || (Vec::new(), Vec::new()),
+        Extras::default,
     );
     view! {
         <section class="page calendar" aria-labelledby="page-title">
@@ -72,7 +111,7 @@ pub fn CalendarPage() -> impl IntoView {
 fn Calendar(
     rows: Vec<ContentItem>,
     content: ListResource<ContentItem>,
-    extras: LocalResource<(Vec<LocalEvent>, Vec<Campaign>)>,
+    extras: LocalResource<Extras>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
@@ -98,8 +137,8 @@ fn Calendar(
     let events_campaigns = move || extras.get().unwrap_or_default();
     let marks = Memo::new(move |_| {
         let (from, to) = range.get();
-        let (events, campaigns) = events_campaigns();
-        markers(from, to, &events, &campaigns, ctx.lang.get())
+        let x = events_campaigns();
+        markers(from, to, &x.events, &x.campaigns, ctx.lang.get())
     });
     let owners = Memo::new(move |_| {
         items.with(|i| {
@@ -113,8 +152,8 @@ fn Calendar(
     let alerts = Memo::new(move |_| {
         let t = today();
         let horizon = t.checked_add_days(chrono::Days::new(17)).unwrap_or(t);
-        let (events, campaigns) = events_campaigns();
-        let upcoming = markers(t, horizon, &events, &campaigns, ctx.lang.get());
+        let x = events_campaigns();
+        let upcoming = markers(t, horizon, &x.events, &x.campaigns, ctx.lang.get());
         let occ = items.with(|i| {
             expand(
                 i,
@@ -171,9 +210,9 @@ fn Calendar(
         }
     };
     let export_ics = move |_| {
-        let (_, campaigns) = events_campaigns();
+        let x = extras.get_untracked().unwrap_or_default();
         let text =
-            items.with_untracked(|i| to_ics(i, &campaigns, ctx.lang.get_untracked(), Utc::now()));
+            items.with_untracked(|i| to_ics(i, &x.campaigns, ctx.lang.get_untracked(), Utc::now()));
         let _ =
             crate::components::download("haihe-content.ics", "text/calendar;charset=utf-8", &text);
     };
@@ -233,6 +272,28 @@ fn Calendar(
                 value=param("color") on_change=set_filter("color") all_label=Signal::derive(move || ColorBy::Type.label(lang()).to_string()) />
         </form>
         <div class="cal-alerts">
+            <PartialNotice
+                missing=Signal::derive(move || extras.get().map(|x| x.missing).unwrap_or_default())
+                on_retry=Callback::new(move |_| extras.refetch())
+                effect=("日历上暂不显示它们的标记", "their markers are not shown on the calendar")
+            />
+            {move || {
+                let n = extras.get().map(|x| x.events.len()).unwrap_or(0);
+                (n > MANY_EVENTS).then(|| view! {
+                    <p class="notice notice-warn" role="status" data-testid="many-events">
+                        {move || match ctx.lang.get() {
+                            Lang::Zh => format!(
+                                "本地时节数据量很大({} 条):日历每天最多显示 {MAX_MARKERS_PER_DAY} 个,其余合并为“另有 N 个”;下方列表只列出当前视图内的时节。",
+                                format_count(n as f64, Lang::Zh)
+                            ),
+                            Lang::En => format!(
+                                "There are very many local events ({}): each day shows at most {MAX_MARKERS_PER_DAY}, the rest as “N more”; the list below shows only those in the current view.",
+                                format_count(n as f64, Lang::En)
+                            ),
+                        }}
+                    </p>
+                })
+            }}
             {move || {
                 let (unplanned, gaps) = alerts.get();
                 let lang = ctx.lang.get();
@@ -240,7 +301,7 @@ fn Calendar(
                     {(!unplanned.is_empty()).then(|| view! {
                         <div class="notice notice-warn" role="status" data-testid="unplanned">
                             <strong>{lang.tr("14 天内的节点还没有安排内容:", "Coming up within 14 days with no content planned: ")}</strong>
-                            {unplanned.iter().map(|m| format!("{} {}", format_date(m.date, lang), m.name)).collect::<Vec<_>>().join(lang.tr("、", ", "))}
+                            {unplanned_text(&unplanned, lang)}
                         </div>
                     })}
                     {(!gaps.is_empty()).then(|| view! {

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use crate::app::context::use_ctx;
 use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
-use crate::components::{Chart, DataView};
+use crate::components::{keep_optional, Chart, DataView, Missing, PartialNotice};
 use crate::data::outbox::overlay;
+use crate::data::resource::Resource;
 use crate::domain::campaigns::{
     derive_actuals, overlaps, sort_campaigns, CampaignSort, FactsByDate, ReviewFigures,
     MAX_OVERLAP_PAIRS,
@@ -55,6 +56,8 @@ pub(crate) fn figures(c: &Campaign, facts: &FactsByDate) -> Option<ReviewFigures
 pub struct Context {
     pub facts: Arc<FactsByDate>,
     pub events: Arc<Vec<LocalEvent>>,
+    /// Optional collections that failed (shown by PartialNotice).
+    pub missing: Missing,
 }
 
 #[component]
@@ -66,9 +69,15 @@ pub fn CampaignsPage() -> impl IntoView {
         ctx,
         |b| async move {
             let (f, e) = futures::join!(b.list::<MetricFact>(), b.list::<LocalEvent>());
+            let mut missing = Vec::new();
             Context {
-                facts: Arc::new(FactsByDate::new(f.unwrap_or_default())),
-                events: Arc::new(e.unwrap_or_default()),
+                facts: Arc::new(FactsByDate::new(keep_optional(
+                    f,
+                    Resource::Metrics,
+                    &mut missing,
+                ))),
+                events: Arc::new(keep_optional(e, Resource::Events, &mut missing)),
+                missing,
             }
         },
         Context::default,
@@ -134,6 +143,11 @@ fn Planner(
                 }
             })
         }}
+        <PartialNotice
+            missing=Signal::derive(move || extras.get().map(|x| x.missing).unwrap_or_default())
+            on_retry=Callback::new(move |_| extras.refetch())
+            effect=("依赖它们的部分(时间线上的本地时节、从指标推算的复盘)暂不完整", "what uses them (local events on the timeline, reviews derived from the metrics) is incomplete")
+        />
         <Timeline items clashes events=Signal::derive(move || extra().events) today=today() />
         <editor::CampaignEditor shown campaigns facts />
         <Comparison items facts />

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::app::context::use_ctx;
 use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
-use crate::components::{DataView, KpiTile};
+use crate::components::{DataView, KpiTile, PartialNotice};
 use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
@@ -213,17 +213,11 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
 
     view! {
         <div class="cockpit-body" data-renders=move || renders.get().to_string()>
-            {(!missing.is_empty()).then(|| {
-                let names = missing.iter().map(|(r, _)| r.key()).collect::<Vec<_>>().join(", ");
-                let first = missing.first().map(|(_, e)| e.clone());
-                view! {
-                    <p class="notice notice-error" role="status">
-                        {move || ctx.tr("部分数据未能加载,相关图表为空:", "Some data could not be loaded; their charts are empty: ")}
-                        {names.clone()}
-                        {first.clone().map(|e| view! { " — " {move || e.message(ctx.lang.get())} })}
-                    </p>
-                }
-            })}
+            <PartialNotice
+                missing=Signal::stored(missing)
+                on_retry=Callback::new(move |_| ctx.reload_all())
+                effect=("相关图表为空", "their charts are empty")
+            />
             <controls::FilterChips estimated=Signal::derive(move || data.with(|d| d.estimated)) />
             <section class="kpi-grid" aria-label=move || ctx.tr("关键指标", "Key metrics")>
                 {Kpi::ALL

@@ -12,7 +12,10 @@ use crate::data::outbox::{overlay, EditState, Op, Shown};
 use crate::domain::dimensions::District;
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
 use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
-use crate::i18n::{format_date, format_datetime, Lang};
+use crate::i18n::{format_count, format_date, format_datetime, Lang};
+
+/// Rows listed at once; "list more" adds another page.
+const PAGE: usize = 200;
 
 fn local_time(fb: &Feedback) -> chrono::NaiveDateTime {
     fb.created_at.with_timezone(&Local).naive_local()
@@ -170,6 +173,14 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
             )
         })
     });
+    // Tens of thousands of rows would take seconds to build: list a page at
+    // a time (the count above still counts them all).
+    let limit = RwSignal::new(PAGE);
+    let listed = Memo::new(move |_| {
+        let n = limit.get();
+        visible.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || visible.with(Vec::len).saturating_sub(limit.get());
     let selected_id = Memo::new(move |_| ctx.view_route().get("id").map(str::to_string));
     let selected = Memo::new(move |_| {
         let id = selected_id.get()?;
@@ -196,13 +207,32 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
                         </EmptyState>
                     }
                 >
+                    {move || (hidden() > 0).then(|| {
+                        let n = visible.with(Vec::len);
+                        view! {
+                            <p class="notice notice-warn" role="status" data-testid="fb-partial">
+                                {move || match ctx.lang.get() {
+                                    Lang::Zh => format!("反馈很多({} 条符合筛选),为保持流畅,先列出前 {} 条;可用筛选或搜索缩小范围。", format_count(n as f64, Lang::Zh), limit.get()),
+                                    Lang::En => format!("There is a lot of feedback ({} match); the first {} are listed to keep the page quick. Filter or search to narrow it down.", format_count(n as f64, Lang::En), limit.get()),
+                                }}
+                            </p>
+                        }
+                    })}
                     <ul class="fb-list" aria-label=move || ctx.tr("反馈列表", "Feedback list")>
                         <For
-                            each=move || visible.get()
+                            each=move || listed.get()
                             key=|s| format!("{}|{}|{}|{:?}", s.item.id, s.item.status.id(), s.item.note, s.pending)
                             children={move |s: Shown<Feedback>| view! { <FeedbackRow shown=s selected_id /> }}
                         />
                     </ul>
+                    <Show when=move || { hidden() > 0 }>
+                        <button type="button" class="btn fb-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || match ctx.lang.get() {
+                                Lang::Zh => format!("再列出 {} 条(还有 {} 条)", PAGE.min(hidden()), format_count(hidden() as f64, Lang::Zh)),
+                                Lang::En => format!("List {} more ({} left)", PAGE.min(hidden()), format_count(hidden() as f64, Lang::En)),
+                            }}
+                        </button>
+                    </Show>
                 </Show>
             </div>
             {move || selected.get().map(|s| view! { <Detail shown=s list /> })}
