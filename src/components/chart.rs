@@ -2,6 +2,12 @@
 //! (not re-created) when its option changes, resized when its box changes,
 //! and disposed on cleanup — charming itself has no dispose, hence these
 //! few bindings of our own.
+//!
+//! ECharts is not part of the first load: Haihe's own build of it
+//! (scripts/echarts-entry.mjs, named by `<meta name="haihe-echarts">` in
+//! index.html) is fetched with a `<script src>` when the first chart mounts,
+//! so the shell and the KPI tiles paint without waiting for it. A failed load
+//! shows a message with Retry in the chart's place.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,6 +17,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::app::context::use_ctx;
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,15 +50,84 @@ pub struct ChartClick {
     pub name: String,
 }
 
+/// Where the ECharts script is, for every chart on the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Library {
+    Loading,
+    Ready,
+    Failed,
+}
+
+thread_local! {
+    // An Arc signal: owned by no component, so it outlives the first chart.
+    static LIBRARY: RefCell<Option<ArcRwSignal<Library>>> = const { RefCell::new(None) };
+}
+
 fn echarts_loaded() -> bool {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("echarts")).ok())
         .is_some_and(|v| !v.is_undefined())
 }
 
-fn to_js(chart: &charming::Chart) -> Option<JsValue> {
-    let json = serde_json::to_string(chart).ok()?;
-    js_sys::JSON::parse(&json).ok()
+/// The ECharts file, as the build hook named it (relative to the document).
+fn library_url() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="haihe-echarts"]"#)
+        .ok()??
+        .get_attribute("content")
+        .filter(|s| !s.is_empty())
+}
+
+/// Appends the `<script src>` (allowed by `script-src 'self'`, unlike an
+/// inline script) and reports its outcome into `state`.
+fn load_library(state: &ArcRwSignal<Library>) {
+    if echarts_loaded() {
+        state.set(Library::Ready);
+        return;
+    }
+    state.set(Library::Loading);
+    let script = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Some((d.create_element("script").ok()?, d.head()?)));
+    let (Some(url), Some((script, head))) = (library_url(), script) else {
+        state.set(Library::Failed);
+        return;
+    };
+    let (ok, err) = (state.clone(), state.clone());
+    // Each fires at most once per script element; one of the two never
+    // does, so they are handed to JS for good (a few bytes per attempt).
+    let on_load = Closure::once_into_js(move || {
+        ok.set(if echarts_loaded() {
+            Library::Ready
+        } else {
+            Library::Failed
+        })
+    });
+    let on_error = Closure::once_into_js(move || err.set(Library::Failed));
+    let _ = script.set_attribute("src", &url);
+    let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    let _ = script.add_event_listener_with_callback("error", on_error.unchecked_ref());
+    if head.append_child(&script).is_err() {
+        state.set(Library::Failed);
+    }
+}
+
+/// The shared load state; the first call starts the download.
+fn library() -> ArcRwSignal<Library> {
+    LIBRARY.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                let state = ArcRwSignal::new(Library::Loading);
+                load_library(&state);
+                state
+            })
+            .clone()
+    })
+}
+
+fn to_json(chart: &charming::Chart) -> Option<String> {
+    serde_json::to_string(chart).ok()
 }
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -60,6 +137,40 @@ struct Live {
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
     _on_click: Option<Closure<dyn FnMut(JsValue)>>,
+    /// The option last handed to ECharts, as JSON: an update that would
+    /// draw the same thing is skipped (no redraw when the data did not change).
+    drawn: String,
+}
+
+fn create(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> Option<Live> {
+    let opts = js_sys::JSON::parse(r#"{"renderer":"canvas"}"#).unwrap_or(JsValue::NULL);
+    let instance = echarts_init(el, JsValue::NULL, opts).ok()?;
+    let instance_for_resize: EchartsInstance = instance.clone().unchecked_into();
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let _ = instance_for_resize.resize();
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(el);
+    }
+    let click = on_click.map(|cb| {
+        let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+            let name = js_sys::Reflect::get(&params, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            cb.run(ChartClick { name });
+        });
+        let _ = instance.on("click", handler.as_ref().unchecked_ref());
+        handler
+    });
+    Some(Live {
+        instance,
+        observer,
+        _on_resize: on_resize,
+        _on_click: click,
+        drawn: String::new(),
+    })
 }
 
 #[component]
@@ -76,78 +187,49 @@ pub fn Chart<F>(
 where
     F: Fn() -> charming::Chart + 'static,
 {
+    let ctx = use_ctx();
     let node = NodeRef::<Div>::new();
     let id = format!("chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let live: Rc<RefCell<Option<Live>>> = Rc::new(RefCell::new(None));
-    let failed = RwSignal::new(false);
+    let lib = library();
+    let lib_state = lib.clone();
+    // The chart could not be drawn: ECharts did not load, or refused it.
+    let broken = RwSignal::new(false);
+    let failed = Memo::new(move |_| broken.get() || lib_state.get() == Library::Failed);
 
     let live_for_effect = live.clone();
-    // The script tag loads ECharts with `defer`; if it is not there yet, try
-    // again shortly rather than fail.
-    let retries = RwSignal::new(0u32);
     Effect::new(move |_| {
-        retries.track();
         // No animation: a tablet re-filtering while a chart still animates
         // would pay for both.
         let chart = option().animation(false);
+        let ready = lib.get() == Library::Ready;
         let Some(el) = node.get() else { return };
+        if !ready {
+            return;
+        }
         let mut slot = live_for_effect.borrow_mut();
         if slot.is_none() {
-            if !echarts_loaded() {
-                if retries.get_untracked() < 50 {
-                    set_timeout(
-                        // try_: the page may be gone before ECharts arrives.
-                        move || {
-                            retries.try_update(|r| *r += 1);
-                        },
-                        std::time::Duration::from_millis(100),
-                    );
-                } else {
-                    failed.set(true);
-                }
-                return;
-            }
-            let opts = js_sys::JSON::parse(r#"{"renderer":"canvas"}"#).unwrap_or(JsValue::NULL);
-            let Ok(instance) = echarts_init(&el, JsValue::NULL, opts) else {
-                failed.set(true);
-                return;
-            };
-            let instance_for_resize: EchartsInstance = instance.clone().unchecked_into();
-            let on_resize = Closure::<dyn FnMut()>::new(move || {
-                let _ = instance_for_resize.resize();
-            });
-            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
-            if let Some(o) = &observer {
-                o.observe(&el);
-            }
-            let click = on_click.map(|cb| {
-                let handler = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-                    let name = js_sys::Reflect::get(&params, &JsValue::from_str("name"))
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        .unwrap_or_default();
-                    cb.run(ChartClick { name });
-                });
-                let _ = instance.on("click", handler.as_ref().unchecked_ref());
-                handler
-            });
-            *slot = Some(Live {
-                instance,
-                observer,
-                _on_resize: on_resize,
-                _on_click: click,
-            });
+            *slot = create(&el, on_click);
+            broken.set(slot.is_none());
         }
-        if let (Some(live), Some(js)) = (slot.as_ref(), to_js(&chart)) {
-            // Replace the data-bearing parts so a series or axis that
-            // disappeared does not linger, but keep the tooltip and grid:
-            // re-creating the HTML tooltip (as notMerge would) forces a
-            // synchronous layout on every update.
-            let opts = js_sys::JSON::parse(
-                r#"{"replaceMerge":["series","xAxis","yAxis","visualMap","legend"]}"#,
-            )
-            .unwrap_or(JsValue::NULL);
-            let _ = live.instance.set_option(js, opts);
+        let Some(live) = slot.as_mut() else { return };
+        let Some(json) = to_json(&chart) else { return };
+        if json == live.drawn {
+            return;
+        }
+        let Ok(js) = js_sys::JSON::parse(&json) else {
+            return;
+        };
+        // Replace the data-bearing parts so a series or axis that
+        // disappeared does not linger, but keep the tooltip and grid:
+        // re-creating the HTML tooltip (as notMerge would) forces a
+        // synchronous layout on every update.
+        let opts = js_sys::JSON::parse(
+            r#"{"replaceMerge":["series","xAxis","yAxis","visualMap","legend"]}"#,
+        )
+        .unwrap_or(JsValue::NULL);
+        if live.instance.set_option(js, opts).is_ok() {
+            live.drawn = json;
         }
     });
 
@@ -161,6 +243,10 @@ where
         }
     });
 
+    let retry = move |_| {
+        broken.set(false);
+        load_library(&library());
+    };
     view! {
         <div class="chart-box">
             <div
@@ -169,10 +255,19 @@ where
                 class="chart"
                 role="img"
                 aria-label=move || label.get()
-                style=format!("height:{height}px")
+                hidden=move || failed.get()
+                style:height=format!("{height}px")
             ></div>
             <Show when=move || failed.get()>
-                <p class="muted">{move || label.get()}</p>
+                <div class="error-panel" role="alert">
+                    <p class="error-message">
+                        {move || ctx.tr("图表未能加载。", "The chart could not be loaded.")}
+                        " " {move || label.get()}
+                    </p>
+                    <button type="button" class="btn" on:click=retry>
+                        {move || ctx.tr("重试", "Retry")}
+                    </button>
+                </div>
             </Show>
         </div>
     }

@@ -52,6 +52,22 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * The Content-Security-Policy the README gives deployers (with the backend's
+ * origin added to connect-src when it is not the app's own): the browser
+ * test (csp.test.mjs) and the Lighthouse run (scripts/lighthouse.mjs) serve
+ * dist/ with it.
+ */
+export const CSP_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+].join('; ');
+
 /** Messages that mean the wasm app crashed. */
 export const PANIC_PATTERN = /panicked|RuntimeError|unreachable/;
 
@@ -94,12 +110,13 @@ export function mimeType(file) {
  * - `config` (object) replaces `<prefix>config.json`; change it later with
  *   `setConfig(obj)` (null/undefined = serve the file again).
  * - `requests` records every request as { method, path, status }.
+ * - `headers` (object) are added to every response, e.g. a Content-Security-Policy.
  *
- * @param {{ root?: string, prefix?: string, config?: object, port?: number }} [opts]
+ * @param {{ root?: string, prefix?: string, config?: object, port?: number, headers?: object }} [opts]
  * @returns {Promise<{ url: string, origin: string, port: number, requests: object[],
  *                     setConfig(obj: object|null): void, close(): Promise<void> }>}
  */
-export async function startStaticServer({ root = DIST_DIR, prefix = '/team/haihe/', config, port = 0 } = {}) {
+export async function startStaticServer({ root = DIST_DIR, prefix = '/team/haihe/', config, port = 0, headers: extraHeaders = {} } = {}) {
   const rootDir = resolve(REPO_ROOT, root);
   if (!prefix.startsWith('/')) prefix = `/${prefix}`;
   if (!prefix.endsWith('/')) prefix = `${prefix}/`;
@@ -116,6 +133,7 @@ export async function startStaticServer({ root = DIST_DIR, prefix = '/team/haihe
         'Content-Length': buf.length,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...extraHeaders,
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : buf);
