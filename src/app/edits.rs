@@ -104,11 +104,15 @@ fn send<T: Record>(ctx: Ctx, seq: u64, force: bool, list: Option<ListResource<T>
             Ok(saved) => {
                 ctx.change_outbox(|ob| ob.confirm(seq));
                 match list {
-                    Some(list) => list.update(|current| {
-                        if let Some(Ok(rows)) = current {
-                            apply_confirmed(rows, edit.op, &edit.id, saved);
-                        }
-                    }),
+                    // The page that made the edit may be gone by now (try_):
+                    // the confirmed outbox is what the next page loads anyway.
+                    Some(list) => {
+                        list.try_update(|current| {
+                            if let Some(Ok(rows)) = current {
+                                apply_confirmed(rows, edit.op, &edit.id, saved);
+                            }
+                        });
+                    }
                     None => ctx.reload_all(),
                 }
             }

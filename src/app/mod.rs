@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod edits;
+pub mod panic;
 pub mod unsynced;
 pub mod url;
 

@@ -96,7 +96,10 @@ where
             if !echarts_loaded() {
                 if retries.get_untracked() < 50 {
                     set_timeout(
-                        move || retries.update(|r| *r += 1),
+                        // try_: the page may be gone before ECharts arrives.
+                        move || {
+                            retries.try_update(|r| *r += 1);
+                        },
                         std::time::Duration::from_millis(100),
                     );
                 } else {

@@ -37,12 +37,23 @@ where
                     move || {
                         let render = render.clone();
                         Suspend::new(async move {
-                            match resource.await {
+                            // The user may have left the page before this ran or
+                            // while it loaded: its reactive values are gone, and
+                            // awaiting or touching them (or building the page
+                            // under them) would panic.
+                            if resource.is_disposed() {
+                                return Ok(().into_any());
+                            }
+                            let result = resource.await;
+                            if last_good.is_disposed() {
+                                return Ok(().into_any());
+                            }
+                            match result {
                                 Ok(value) => {
-                                    last_good.set_value(Some(value.clone()));
+                                    last_good.try_set_value(Some(value.clone()));
                                     Ok(render(value).into_any())
                                 }
-                                Err(error) => match last_good.get_value() {
+                                Err(error) => match last_good.try_get_value().flatten() {
                                     Some(value) => Ok(view! {
                                         <ErrorPanel error on_retry=retry stale=true />
                                         {render(value)}

@@ -93,10 +93,31 @@ const SCHEDULE: &[Row] = &[
 ];
 
 /// Lunar New Year's Day (正月初一), which anchors festival-driven seasonality.
-const LUNAR_NEW_YEAR: &[Ymd] = &[(2024, 2, 10), (2025, 1, 29), (2026, 2, 17), (2027, 2, 6)];
+const LUNAR_NEW_YEAR: &[Ymd] = &[
+    (2024, 2, 10),
+    (2025, 1, 29),
+    (2026, 2, 17),
+    (2027, 2, 6),
+    (2028, 1, 26),
+    (2029, 2, 13),
+    (2030, 2, 3),
+    (2031, 1, 23),
+    (2032, 2, 11),
+    (2033, 1, 31),
+    (2034, 2, 19),
+    (2035, 2, 8),
+];
 
 /// 七夕 (7th day of the 7th lunar month).
-const QIXI: &[Ymd] = &[(2024, 8, 10), (2025, 8, 29), (2026, 8, 19), (2027, 8, 8)];
+const QIXI: &[Ymd] = &[
+    (2024, 8, 10),
+    (2025, 8, 29),
+    (2026, 8, 19),
+    (2027, 8, 8),
+    (2028, 8, 26),
+    (2029, 8, 16),
+    (2030, 8, 5),
+];
 
 fn ymd((y, m, d): Ymd) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

@@ -27,8 +27,8 @@ export const DIST_DIR = process.env.HAIHE_DIST ? resolve(process.env.HAIHE_DIST)
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * The moment every test page starts at (Playwright's clock, installed on the
- * context, so the time then flows on normally). The demo data and every
+ * The moment every test page starts at (its `Date` is shifted there by an
+ * init script on the context, and the time then flows on normally). The demo data and every
  * date-relative view follow the browser's calendar, so an unpinned clock would
  * let main turn red overnight. Override with HAIHE_TEST_NOW (ISO 8601).
  * scripts/test generates db.json for the day before it (`gen-db --end`).
@@ -277,7 +277,9 @@ export async function startJsonServer({ dbPath = defaultDbPath(), port, routes, 
       throw new Error(`json-server exited early (${JSON.stringify(exited)}):\n${log}`);
     }
     try {
-      const res = await fetch(`${url}/db`, { signal: AbortSignal.timeout(1000) });
+      // Its home page: json-server listens only once the database is loaded,
+      // and `/db` (19 MB) can take seconds on a busy 2-core machine.
+      const res = await fetch(`${url}/`, { signal: AbortSignal.timeout(5000) });
       if (res.ok) {
         await res.arrayBuffer();
         break;
@@ -345,8 +347,8 @@ export function launchBrowser(opts = {}) {
  * @param {import('playwright-core').Browser} browser
  * @param {{ viewport?: {width:number,height:number}, locale?: string, hasTouch?: boolean } & object} [opts]
  *   now: the instant the page's clock starts at (default TEST_NOW; a Date or
- *   ISO string); it then runs normally. Pages opened later in the same
- *   context (`openTab`) share the clock.
+ *   ISO string); it then runs normally, the same for every tab of the
+ *   context (`openTab`).
  *   other options go to browser.newContext (e.g. isMobile, deviceScaleFactor,
  *   colorScheme, timezoneId, reducedMotion).
  */
@@ -362,8 +364,31 @@ export async function newPage(
   } = {},
 ) {
   const context = await browser.newContext({ viewport, locale, hasTouch, timezoneId, ...rest });
-  await context.clock.install({ time: new Date(now) });
+  // One offset for the context (Node and the browser read the same system
+  // clock), so every tab of it shows the same flowing time.
+  await context.addInitScript(shiftClock, new Date(now).getTime() - Date.now());
   return instrument(await context.newPage());
+}
+
+/**
+ * Runs in the page before its scripts: `Date` reads the system clock moved
+ * by `offset` ms, so it starts at the pinned instant and then flows
+ * normally. Only the wall clock moves; timers stay the browser's own
+ * (Playwright's clock.install fakes setTimeout too, and its fake timers
+ * called wasm-bindgen closures after the app had dropped them).
+ */
+function shiftClock(offset) {
+  const RealDate = Date;
+  class PinnedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...args);
+    }
+    static now() {
+      return RealDate.now() + offset;
+    }
+  }
+  globalThis.Date = PinnedDate;
 }
 
 /** A second page (tab) in the context of `page`: same storage, same clock. */

@@ -775,6 +775,80 @@ fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Spec> {
             7_000.0,
         ),
     ]
+    .into_iter()
+    .chain(upcoming_holiday_specs(end, spec))
+    .collect()
+}
+
+/// What a real plan holds in advance: the campaigns for the next New Year,
+/// Spring Festival and Lantern Festival, planned (or already running) as of
+/// `end`. In late November the Spring Festival plan is the biggest item on the
+/// board, so the demo must have it.
+fn upcoming_holiday_specs(
+    end: NaiveDate,
+    spec: impl Fn(
+        &'static str,
+        CampaignType,
+        CampaignGoal,
+        Audience,
+        (NaiveDate, NaiveDate),
+        f64,
+    ) -> Spec,
+) -> Vec<Spec> {
+    use CampaignGoal as G;
+    use CampaignType as T;
+    use Channel as C;
+
+    let next_after = |f: &dyn Fn(i32) -> Option<NaiveDate>| {
+        (end.year()..=end.year() + 1)
+            .filter_map(f)
+            .find(|d| *d > end)
+    };
+    let mut out = Vec::new();
+    let new_year_eve = next_after(&|y| ymd(y + 1, 1, 2));
+    if let Some(last) = new_year_eve {
+        out.push(Spec {
+            districts: vec![
+                District::Heping,
+                District::Hexi,
+                District::Nankai,
+                District::Hebei,
+            ],
+            ..spec(
+                "跨年夜宵套餐",
+                T::Discount,
+                G::Activation,
+                Audience::Active,
+                (shift(last, -5), last),
+                9_000.0,
+            )
+        });
+    }
+    if let Some(lny) = next_after(&holidays::lunar_new_year) {
+        out.push(Spec {
+            channels: vec![C::Social, C::Content, C::PaidAds, C::OfflineQr],
+            ..spec(
+                "新春年货节·津味礼盒预售",
+                T::GroupBuy,
+                G::RaiseAov,
+                Audience::All,
+                (shift(lny, -24), shift(lny, -3)),
+                78_000.0,
+            )
+        });
+        out.push(Spec {
+            channels: vec![C::Direct, C::Social],
+            ..spec(
+                "元宵节汤圆拼团",
+                T::GroupBuy,
+                G::Activation,
+                Audience::Active,
+                (shift(lny, 8), shift(lny, 14)),
+                8_000.0,
+            )
+        });
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -2708,7 +2782,7 @@ mod tests {
     #[test]
     fn campaign_records_cover_every_stage() {
         let ds = data();
-        assert!((12..=16).contains(&ds.campaigns.len()));
+        assert!((15..=20).contains(&ds.campaigns.len()));
         for status in CampaignStatus::ALL {
             assert!(
                 ds.campaigns.iter().any(|c| c.status == *status),
@@ -2723,6 +2797,22 @@ mod tests {
         ] {
             assert!(ds.campaigns.iter().any(|c| c.name == name), "{name}");
         }
+        // Late November: the next Spring Festival (2027-02-06) is planned.
+        let spring = ds
+            .campaigns
+            .iter()
+            .find(|c| c.name == "新春年货节·津味礼盒预售")
+            .expect("the Spring Festival plan");
+        assert_eq!(spring.status, CampaignStatus::Planned);
+        assert!(spring.start > end() && spring.end < d(2027, 2, 6));
+        assert!(ds
+            .campaigns
+            .iter()
+            .any(|c| c.name == "元宵节汤圆拼团" && c.start > d(2027, 2, 6)));
+        assert!(ds
+            .campaigns
+            .iter()
+            .any(|c| c.name == "跨年夜宵套餐" && c.end == d(2027, 1, 2)));
         let mut ids = HashSet::new();
         for c in &ds.campaigns {
             assert!(ids.insert(c.id.clone()));

@@ -11,11 +11,10 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{new_id, submit, ListResource};
 use crate::app::url;
 use crate::data::outbox::{Op, Shown};
-use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates};
+use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
 use crate::domain::dimensions::{Channel, District};
 use crate::domain::model::{
-    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus,
-    CampaignType, MetricFact,
+    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
 use crate::i18n::{format_change, format_money, format_percent};
 
@@ -50,7 +49,7 @@ pub fn TemplatePicker() -> impl IntoView {
 pub fn CampaignEditor(
     shown: Memo<Vec<Shown<Campaign>>>,
     campaigns: ListResource<Campaign>,
-    facts: Signal<Arc<Vec<MetricFact>>>,
+    facts: Signal<Arc<FactsByDate>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Memo::new(move |_| {
@@ -118,7 +117,7 @@ fn count(s: &str) -> Option<u32> {
 fn Form(
     item: Campaign,
     campaigns: ListResource<Campaign>,
-    facts: Signal<Arc<Vec<MetricFact>>>,
+    facts: Signal<Arc<FactsByDate>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let is_new = item.id.is_empty();

@@ -3,10 +3,11 @@
 //! one afterwards (复盘), and compare ROI so the next plan starts from evidence.
 
 mod editor;
+mod timeline;
 
 use std::sync::Arc;
 
-use chrono::{Datelike, Days, Local, Months, NaiveDate};
+use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
@@ -14,13 +15,17 @@ use crate::app::edits::{backend_resource, list_resource, ListResource};
 use crate::app::url;
 use crate::components::{Chart, DataView};
 use crate::data::outbox::overlay;
-use crate::domain::calendar::{markers, MarkerKind};
 use crate::domain::campaigns::{
-    derive_actuals, overlaps, sort_campaigns, CampaignSort, ReviewFigures,
+    derive_actuals, overlaps, sort_campaigns, CampaignSort, FactsByDate, ReviewFigures,
+    MAX_OVERLAP_PAIRS,
 };
 use crate::domain::metrics::ratio;
 use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
 use crate::i18n::{format_count, format_money, format_percent, Lang};
+use timeline::Timeline;
+
+/// Overlapping pairs named in the notice; the rest are counted.
+const SHOWN_OVERLAPS: usize = 20;
 
 pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -28,7 +33,7 @@ pub(crate) fn today() -> NaiveDate {
 
 /// Review figures, using the baseline window when the actuals were derived
 /// from the metric facts (so only the uplift counts as attributable).
-pub(crate) fn figures(c: &Campaign, facts: &[MetricFact]) -> Option<ReviewFigures> {
+pub(crate) fn figures(c: &Campaign, facts: &FactsByDate) -> Option<ReviewFigures> {
     let review = c.review.as_ref()?;
     let d = derive_actuals(c, facts);
     let has_data = d.baseline.visits > 0 || d.campaign.visits > 0;
@@ -48,7 +53,7 @@ pub(crate) fn figures(c: &Campaign, facts: &[MetricFact]) -> Option<ReviewFigure
 
 #[derive(Clone, Default)]
 pub struct Context {
-    pub facts: Arc<Vec<MetricFact>>,
+    pub facts: Arc<FactsByDate>,
     pub events: Arc<Vec<LocalEvent>>,
 }
 
@@ -62,7 +67,7 @@ pub fn CampaignsPage() -> impl IntoView {
         |b| async move {
             let (f, e) = futures::join!(b.list::<MetricFact>(), b.list::<LocalEvent>());
             Context {
-                facts: Arc::new(f.unwrap_or_default()),
+                facts: Arc::new(FactsByDate::new(f.unwrap_or_default())),
                 events: Arc::new(e.unwrap_or_default()),
             }
         },
@@ -108,104 +113,57 @@ fn Planner(
         {move || {
             let pairs = clashes.get();
             (!pairs.is_empty()).then(|| {
-                let names = items.get();
-                let name = |id: &str| names.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_default();
-                let text = pairs.iter().map(|(a, b)| format!("{} × {}", name(a), name(b))).collect::<Vec<_>>().join(ctx.tr("、", ", "));
+                let names: std::collections::HashMap<String, String> =
+                    items.with(|all| all.iter().map(|c| (c.id.clone(), c.name.clone())).collect());
+                let name = |id: &str| names.get(id).cloned().unwrap_or_default();
+                let listed = pairs.iter().take(SHOWN_OVERLAPS)
+                    .map(|(a, b)| format!("{} × {}", name(a), name(b)))
+                    .collect::<Vec<_>>()
+                    .join(ctx.tr("、", ", "));
+                let more = (pairs.len() > SHOWN_OVERLAPS).then(|| {
+                    let capped = if pairs.len() >= MAX_OVERLAP_PAIRS { "+" } else { "" };
+                    match ctx.lang.get() {
+                        Lang::Zh => format!(" 等共 {}{capped} 对", pairs.len()),
+                        Lang::En => format!(" and more ({}{capped} pairs in all)", pairs.len()),
+                    }
+                });
                 view! {
                     <p class="notice notice-warn" role="status" data-testid="overlaps">
-                        <strong>{ctx.tr("同一人群同时段的活动重叠:", "Overlapping campaigns for the same audience: ")}</strong>{text}
+                        <strong>{ctx.tr("同一人群同时段的活动重叠:", "Overlapping campaigns for the same audience: ")}</strong>{listed}{more}
                     </p>
                 }
             })
         }}
-        <Timeline items clashes events=Signal::derive(move || extra().events) />
+        <Timeline items clashes events=Signal::derive(move || extra().events) today=today() />
         <editor::CampaignEditor shown campaigns facts />
         <Comparison items facts />
     }
 }
 
-#[component]
-fn Timeline(
-    items: Memo<Vec<Campaign>>,
-    clashes: Memo<Vec<(String, String)>>,
-    events: Signal<Arc<Vec<LocalEvent>>>,
-) -> impl IntoView {
-    let ctx = use_ctx();
-    let t = today();
-    let start = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)
-        .and_then(|d| d.checked_sub_months(Months::new(4)))
-        .unwrap_or(t);
-    let end = NaiveDate::from_ymd_opt(t.year(), t.month(), 1)
-        .and_then(|d| d.checked_add_months(Months::new(3)))
-        .and_then(|d| d.checked_sub_days(Days::new(1)))
-        .unwrap_or(t);
-    let span = ((end - start).num_days() + 1).max(1) as f64;
-    let pos = move |d: NaiveDate| ((d - start).num_days() as f64 / span * 100.0).clamp(0.0, 100.0);
-    let months: Vec<NaiveDate> = (0..7)
-        .filter_map(|i| start.checked_add_months(Months::new(i)))
-        .filter(|m| *m <= end)
+/// Rows of the comparison table drawn at first, and added per "show more".
+const TABLE_PAGE: usize = 100;
+/// Reviewed campaigns pooled into the ROI charts at most: each one's figures are
+/// derived from the metric facts, and a backend with tens of thousands must not
+/// freeze the page.
+const POOLED_LIMIT: usize = 2000;
+
+/// The reviewed campaigns the ROI summaries pool: the most recently ended.
+fn reviewed_sample(all: &[Campaign]) -> Vec<&Campaign> {
+    let mut reviewed: Vec<&Campaign> = all
+        .iter()
+        .filter(|c| c.status == CampaignStatus::Reviewed)
         .collect();
-    view! {
-        <section class="card timeline" aria-labelledby="tl-title">
-            <h2 id="tl-title">{move || ctx.tr("活动时间线", "Campaign timeline")}</h2>
-            <div class="tl">
-                <div class="tl-scale" aria-hidden="true">
-                    {months.into_iter().map(|m| view! {
-                        <span class="tl-month" style=format!("left:{:.2}%", pos(m))>{move || match ctx.lang.get() {
-                            Lang::Zh => format!("{}月", m.month()),
-                            Lang::En => m.format("%b").to_string(),
-                        }}</span>
-                    }).collect_view()}
-                </div>
-                <div class="tl-body">
-                    <span class="tl-today" style=format!("left:{:.2}%", pos(t)) title=move || ctx.tr("今天", "Today")></span>
-                    <div class="tl-markers" aria-hidden="true">
-                        {move || {
-                            let ms = markers(start, end, &events.get(), &[], ctx.lang.get());
-                            ms.into_iter()
-                                .filter(|m| matches!(m.kind, MarkerKind::Holiday | MarkerKind::Retail | MarkerKind::LocalEvent))
-                                .map(|m| view! {
-                                    <span class=format!("tl-mark marker-{}", m.kind.id()) style=format!("left:{:.2}%;width:{:.2}%", pos(m.date), 100.0 / span) title=m.name.clone()></span>
-                                })
-                                .collect_view()
-                        }}
-                    </div>
-                    <ol class="tl-rows">
-                        {move || {
-                            let mut list = items.get();
-                            list.sort_by_key(|c| c.start);
-                            let clash = clashes.get();
-                            list.into_iter()
-                                .filter(|c| c.end >= start && c.start <= end)
-                                .map(|c| {
-                                    let left = pos(c.start);
-                                    let width = (pos(c.end.checked_add_days(Days::new(1)).unwrap_or(c.end)) - left).max(0.8);
-                                    let overlapping = clash.iter().any(|(a, b)| *a == c.id || *b == c.id);
-                                    let id = c.id.clone();
-                                    let href = ctx.route.get_untracked().with("id", &id).to_hash();
-                                    let label = format!("{} · {} – {}", c.name, c.start, c.end);
-                                    view! {
-                                        <li class="tl-row">
-                                            <a class=format!("tl-bar status-{}", c.status.id()) class:overlap=overlapping
-                                                href=href style=format!("left:{left:.2}%;width:{width:.2}%") title=label.clone() aria-label=label>
-                                                <span>{c.name.clone()}</span>
-                                            </a>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                </div>
-            </div>
-            <p class="muted small">{move || ctx.tr("背景竖线:节假日(红)、营销节点(橙)、天津本地活动(绿);红框:与其他活动重叠。", "Background lines: holidays (red), retail dates (orange), Tianjin events (green); red outline: overlaps another campaign.")}</p>
-        </section>
+    if reviewed.len() > POOLED_LIMIT {
+        reviewed.sort_by_key(|c| std::cmp::Reverse(c.end));
+        reviewed.truncate(POOLED_LIMIT);
     }
+    reviewed
 }
 
 #[component]
-fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -> impl IntoView {
+fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<FactsByDate>>) -> impl IntoView {
     let ctx = use_ctx();
+    let rows_shown = RwSignal::new(TABLE_PAGE);
     let sort = Memo::new(move |_| {
         ctx.route
             .get()
@@ -235,11 +193,7 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -
         let lang = ctx.lang.get();
         let f = facts.get();
         let mut groups: std::collections::BTreeMap<String, (f64, f64)> = Default::default();
-        for c in items
-            .get()
-            .iter()
-            .filter(|c| c.status == CampaignStatus::Reviewed)
-        {
+        for c in reviewed_sample(&items.get()) {
             let (Some(r), Some(fig)) = (c.review.as_ref(), figures(c, &f)) else {
                 continue;
             };
@@ -303,7 +257,7 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -
                             let f = facts.get();
                             let mut list = items.get();
                             sort_campaigns(&mut list, sort.get(), desc.get());
-                            list.into_iter().map(|c| {
+                            list.into_iter().take(rows_shown.get()).map(|c| {
                                 let fig = figures(&c, &f);
                                 let href = ctx.route.get_untracked().with("id", &c.id).to_hash();
                                 view! {
@@ -324,6 +278,30 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<Vec<MetricFact>>>) -
                     </tbody>
                 </table>
             </div>
+            {move || {
+                let total = items.with(Vec::len);
+                let shown = rows_shown.get().min(total);
+                (total > shown).then(|| view! {
+                    <p class="table-more">
+                        <span class="muted">{move || match ctx.lang.get() {
+                            Lang::Zh => format!("显示 {shown} 个,共 {total} 个活动"),
+                            Lang::En => format!("Showing {shown} of {total} campaigns"),
+                        }}</span>
+                        <button type="button" class="btn" on:click=move |_| rows_shown.update(|n| *n += TABLE_PAGE)>
+                            {move || ctx.tr("显示更多", "Show more")}
+                        </button>
+                    </p>
+                })
+            }}
+            {move || {
+                let n = items.with(|all| all.iter().filter(|c| c.status == CampaignStatus::Reviewed).count());
+                (n > POOLED_LIMIT).then(|| view! {
+                    <p class="notice" role="status" data-testid="pooled-capped">{move || match ctx.lang.get() {
+                        Lang::Zh => format!("已复盘活动有 {n} 个,下面的 ROI 汇总只统计最近结束的 {POOLED_LIMIT} 个。"),
+                        Lang::En => format!("{n} reviewed campaigns; the ROI summaries below pool the {POOLED_LIMIT} that ended most recently."),
+                    }}</p>
+                })
+            }}
             <div class="cockpit-row even">
                 <div>
                     <h3>{move || ctx.tr("按活动类型的 ROI(已复盘)", "ROI by campaign type (reviewed)")}</h3>

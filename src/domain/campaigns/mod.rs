@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod timeline;
+
 use super::dimensions::{labelled_enum, Channel, District};
 use super::metrics::{ratio, Totals};
 use super::model::{
@@ -149,24 +151,33 @@ fn districts_meet(a: &[District], b: &[District]) -> bool {
 /// matches every audience) and their districts meet. Reviewed campaigns are
 /// history and never clash. Pairs keep the input order: (earlier, later).
 pub fn overlaps(campaigns: &[Campaign]) -> Vec<(String, String)> {
-    let live: Vec<&Campaign> = campaigns
+    let mut live: Vec<&Campaign> = campaigns
         .iter()
         .filter(|c| c.status != CampaignStatus::Reviewed)
         .collect();
+    // Sorted by start, a campaign can only meet the ones that start before it
+    // ends: a sweep instead of every pair, so thousands of campaigns stay fast.
+    live.sort_by_key(|c| c.start);
     let mut out = Vec::new();
     for (i, a) in live.iter().enumerate() {
-        for b in live.iter().skip(i + 1) {
+        for b in live.iter().skip(i + 1).take_while(|b| b.start <= a.end) {
             if a.start <= b.end
-                && b.start <= a.end
                 && audiences_meet(a.audience, b.audience)
                 && districts_meet(&a.districts, &b.districts)
             {
                 out.push((a.id.clone(), b.id.clone()));
+                if out.len() >= MAX_OVERLAP_PAIRS {
+                    return out;
+                }
             }
         }
     }
     out
 }
+
+/// Past this many clashing pairs the list stops: nobody reads more, and a
+/// backend sending thousands of identical campaigns must not stall the page.
+pub const MAX_OVERLAP_PAIRS: usize = 200;
 
 // --------------------------------------------------------------- actuals --
 
@@ -181,10 +192,34 @@ pub struct Derived {
     pub days: u32,
 }
 
+/// Metric facts sorted by date, so a campaign's windows are read by binary
+/// search instead of scanning every fact (a planner with thousands of
+/// campaigns derives each one's figures).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FactsByDate(Vec<MetricFact>);
+
+impl FactsByDate {
+    pub fn new(mut facts: Vec<MetricFact>) -> Self {
+        facts.sort_by_key(|f| f.date);
+        Self(facts)
+    }
+
+    /// The facts dated `from..=to`.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> &[MetricFact] {
+        let lo = self.0.partition_point(|f| f.date < from);
+        let hi = self.0.partition_point(|f| f.date <= to);
+        self.0.get(lo..hi.max(lo)).unwrap_or_default()
+    }
+
+    pub fn all(&self) -> &[MetricFact] {
+        &self.0
+    }
+}
+
 /// Sums the facts of the campaign window and of the baseline window of
 /// equal length just before it, both restricted to the campaign's districts
 /// and channels (empty = all).
-pub fn derive_actuals(c: &Campaign, facts: &[MetricFact]) -> Derived {
+pub fn derive_actuals(c: &Campaign, facts: &FactsByDate) -> Derived {
     if c.end < c.start {
         return Derived::default();
     }
@@ -194,7 +229,7 @@ pub fn derive_actuals(c: &Campaign, facts: &[MetricFact]) -> Derived {
         days: u32::try_from(days).unwrap_or(0),
         ..Derived::default()
     };
-    for f in facts {
+    for f in facts.between(baseline_start, c.end) {
         if !(c.districts.is_empty() || c.districts.contains(&f.district))
             || !(c.channels.is_empty() || c.channels.contains(&f.channel))
         {
@@ -541,7 +576,7 @@ mod tests {
             channels: vec![Channel::Social],
             ..campaign("a", d(2026, 3, 10), d(2026, 3, 16))
         };
-        let facts = vec![
+        let facts = FactsByDate::new(vec![
             // Campaign window, both ends.
             fact(d(2026, 3, 10), District::Heping, Channel::Social, 100.0),
             fact(d(2026, 3, 16), District::Heping, Channel::Social, 200.0),
@@ -554,7 +589,7 @@ mod tests {
             // Other district / channel.
             fact(d(2026, 3, 12), District::Nankai, Channel::Social, 1000.0),
             fact(d(2026, 3, 12), District::Heping, Channel::PaidAds, 1000.0),
-        ];
+        ]);
         let out = derive_actuals(&c, &facts);
         assert_eq!(out.days, 7);
         assert_eq!(out.campaign.revenue, 300.0);
