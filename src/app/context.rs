@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::data::config::{BackendKind, Config};
 use crate::data::outbox::Outbox;
-use crate::data::{storage, Backend};
+use crate::data::{outbox_sync, storage, Backend};
 use crate::i18n::Lang;
 use crate::route::Route;
 
@@ -68,9 +68,28 @@ impl Ctx {
         let _ = storage::set("lang", lang.code());
     }
 
-    pub fn persist_outbox(&self) {
-        if let Ok(json) = serde_json::to_string(&self.outbox.get_untracked()) {
-            let _ = storage::set("outbox", &json);
+    /// Changes the outbox the way every tab must: on the copy stored right
+    /// now (another tab may have added or removed entries), written back at
+    /// once. What storage refuses stays in this page, marked unsaved.
+    pub fn change_outbox<R>(&self, change: impl FnOnce(&mut Outbox) -> R) -> R {
+        let stored = storage::get(OUTBOX_KEY);
+        let memory = self.outbox.get_untracked();
+        let (next, result, _) =
+            outbox_sync::read_modify_write(stored.as_deref(), &memory, change, |json| {
+                storage::set(OUTBOX_KEY, json)
+            });
+        self.outbox.set(next);
+        result
+    }
+
+    /// Another tab changed the stored outbox.
+    pub fn adopt_stored_outbox(&self) {
+        let stored = storage::get(OUTBOX_KEY);
+        let next = self
+            .outbox
+            .with_untracked(|memory| outbox_sync::adopt(stored.as_deref(), memory));
+        if self.outbox.with_untracked(|m| *m != next) {
+            self.outbox.set(next);
         }
     }
 }
@@ -81,11 +100,24 @@ pub fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The outbox's key in localStorage (`haihe.v1.outbox`).
+pub const OUTBOX_KEY: &str = "outbox";
+
+/// The stored outbox at start-up. Nothing is in flight after a reload, so
+/// entries left "sending" are marked failed, in storage too (a tab still
+/// sending one corrects it when its answer arrives).
 pub fn initial_outbox() -> Outbox {
-    storage::get("outbox")
-        .and_then(|t| serde_json::from_str::<Outbox>(&t).ok())
-        .unwrap_or_default()
-        .after_reload()
+    let stored = storage::get(OUTBOX_KEY);
+    let (outbox, (), _) = outbox_sync::read_modify_write(
+        stored.as_deref(),
+        &Outbox::default(),
+        |ob| *ob = std::mem::take(ob).after_reload(),
+        |json| match stored.as_deref() {
+            Some(old) if old != json => storage::set(OUTBOX_KEY, json),
+            _ => Ok(()),
+        },
+    );
+    outbox
 }
 
 /// What the user saved on the Settings screen (never the token).

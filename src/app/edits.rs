@@ -8,7 +8,7 @@ use super::context::Ctx;
 use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{Record, Resource};
-use crate::data::Backend;
+use crate::data::{Backend, Precondition};
 use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapItem, Target};
 
 /// The list a page shows; patched in place when the backend confirms.
@@ -67,10 +67,12 @@ pub fn submit<T: Record>(
     list: Option<ListResource<T>>,
 ) {
     let json = value.as_ref().and_then(|v| serde_json::to_value(v).ok());
-    let mut seq = None;
-    ctx.outbox
-        .update(|ob| seq = ob.push(T::RESOURCE, op, &id, json, label));
-    ctx.persist_outbox();
+    // The version the user saw: a write must not replace a newer one.
+    let base = ctx
+        .backend
+        .get_untracked()
+        .and_then(|b| b.known_version(T::RESOURCE, &id));
+    let seq = ctx.change_outbox(|ob| ob.push(T::RESOURCE, op, &id, json, label, base));
     // A delete that cancelled an unsent create has nothing to send.
     let Some(seq) = seq else { return };
     send::<T>(ctx, seq, false, list);
@@ -88,12 +90,19 @@ fn send<T: Record>(ctx: Ctx, seq: u64, force: bool, list: Option<ListResource<T>
         .value
         .clone()
         .and_then(|v| serde_json::from_value(v).ok());
-    ctx.outbox.update(|ob| ob.mark_sending(seq));
+    ctx.change_outbox(|ob| ob.mark_sending(seq));
+    let precondition = if force {
+        Precondition::Overwrite
+    } else {
+        Precondition::Based(edit.base_version.clone())
+    };
     spawn_local(async move {
-        let result = backend.save::<T>(edit.op, &edit.id, value, force).await;
+        let result = backend
+            .save::<T>(edit.op, &edit.id, value, precondition)
+            .await;
         match result {
             Ok(saved) => {
-                ctx.outbox.update(|ob| ob.confirm(seq));
+                ctx.change_outbox(|ob| ob.confirm(seq));
                 match list {
                     // The page that made the edit may be gone by now (try_):
                     // the confirmed outbox is what the next page loads anyway.
@@ -107,9 +116,8 @@ fn send<T: Record>(ctx: Ctx, seq: u64, force: bool, list: Option<ListResource<T>
                     None => ctx.reload_all(),
                 }
             }
-            Err(error) => ctx.outbox.update(|ob| ob.fail(seq, error)),
+            Err(error) => ctx.change_outbox(|ob| ob.fail(seq, error)),
         }
-        ctx.persist_outbox();
     });
 }
 
@@ -135,7 +143,6 @@ pub fn retry(ctx: Ctx, seq: u64, force: bool) {
 
 /// The user gave up this edit; the server's version shows again.
 pub fn discard(ctx: Ctx, seq: u64) {
-    ctx.outbox.update(|ob| ob.discard(seq));
-    ctx.persist_outbox();
+    ctx.change_outbox(|ob| ob.discard(seq));
     ctx.reload_all();
 }

@@ -3,6 +3,7 @@
 pub mod context;
 pub mod edits;
 pub mod panic;
+pub mod unsynced;
 pub mod url;
 
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
     url::listen(ctx.route);
+    unsynced::listen_other_tabs(ctx);
 
     Effect::new(move |_| {
         let lang = ctx.lang.get();
@@ -174,6 +176,7 @@ fn Shell() -> impl IntoView {
                     .collect_view()}
             </nav>
             <main id="main" class="main" tabindex="-1">
+                <unsynced::StorageFullBanner />
                 {move || match ready.get() {
                     false => view! { <Loading /> }.into_any(),
                     true => match area.get() {

@@ -23,9 +23,12 @@ pub enum ApiError {
         path: String,
         detail: String,
     },
-    /// Browser storage is unavailable, full, or holds something unreadable.
+    /// Browser storage is unavailable or holds something unreadable.
     #[error("storage: {0}")]
     Storage(String),
+    /// Browser storage refused a write: it is full (its quota is used up).
+    #[error("storage full: {0}")]
+    StorageFull(String),
     /// The settings or config.json are unusable.
     #[error("configuration: {0}")]
     Config(String),
@@ -70,24 +73,22 @@ impl ApiError {
                 f64::from(*ms) / 1000.0
             ),
             (ApiError::Http { status, .. }, lang) => http_message(*status, lang),
-            (
-                ApiError::Decode {
-                    resource, path, ..
-                },
-                Lang::Zh,
-            ) => format!("“{resource}”的数据格式不对:字段 {path} 无法识别。"),
-            (
-                ApiError::Decode {
-                    resource, path, ..
-                },
-                Lang::En,
-            ) => format!("The “{resource}” data has an unexpected shape at field {path}."),
-            (ApiError::Storage(_), Lang::Zh) => {
-                "浏览器本地存储不可用或已损坏,可在“设置”中重置演示数据。".into()
+            (ApiError::Decode { resource, path, .. }, Lang::Zh) => {
+                format!("“{resource}”的数据格式不对:字段 {path} 无法识别。")
             }
+            (ApiError::Decode { resource, path, .. }, Lang::En) => {
+                format!("The “{resource}” data has an unexpected shape at field {path}.")
+            }
+            // No advice to reset here: a reset would also erase the edits.
+            (ApiError::Storage(_), Lang::Zh) => "浏览器本地存储不可用或其中的数据无法读取。".into(),
             (ApiError::Storage(_), Lang::En) => {
-                "Browser storage is unavailable or damaged. You can reset the demo data in Settings."
-                    .into()
+                "Browser storage is unavailable, or what it holds cannot be read.".into()
+            }
+            (ApiError::StorageFull(_), Lang::Zh) => {
+                "浏览器存储空间已满,这条修改无法写入本机存储。".into()
+            }
+            (ApiError::StorageFull(_), Lang::En) => {
+                "The browser storage is full: this edit could not be written to it.".into()
             }
             (ApiError::Config(d), Lang::Zh) => format!("数据源配置有误:{d}"),
             (ApiError::Config(d), Lang::En) => format!("The data source settings are invalid: {d}"),
@@ -160,5 +161,11 @@ mod tests {
         };
         assert!(e.message(Lang::Zh).contains("令牌"));
         assert!(e.message(Lang::En).contains("HTTP 401"));
+        let full = ApiError::StorageFull("outbox".into());
+        assert!(full.message(Lang::Zh).contains("已满"));
+        assert!(!full.message(Lang::Zh).contains("重置"));
+        assert!(!ApiError::Storage("x".into())
+            .message(Lang::Zh)
+            .contains("重置"));
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod embedded;
 pub mod error;
 pub mod outbox;
+pub mod outbox_sync;
 pub mod resource;
 pub mod rest;
 pub mod storage;
@@ -33,17 +34,38 @@ impl Backend {
         }
     }
 
-    /// `force` skips If-Match: the user chose to overwrite after a conflict.
+    /// The version of a record the last read or write reported, if the
+    /// backend gives versions (REST only: `version` field or `ETag`).
+    pub fn known_version(&self, resource: resource::Resource, id: &str) -> Option<String> {
+        match self.config.backend {
+            BackendKind::Embedded => None,
+            BackendKind::Rest => rest::known_version(resource, id),
+        }
+    }
+
     pub async fn save<T: Record>(
         &self,
         op: Op,
         id: &str,
         value: Option<T>,
-        force: bool,
+        precondition: Precondition,
     ) -> Result<Option<T>, ApiError> {
         match self.config.backend {
             BackendKind::Embedded => embedded::store::save(op, id, value),
-            BackendKind::Rest => rest::save(&self.config.rest, op, id, value.as_ref(), force).await,
+            BackendKind::Rest => {
+                rest::save(&self.config.rest, op, id, value.as_ref(), precondition).await
+            }
         }
     }
+}
+
+/// Which version of the record a write may replace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Precondition {
+    /// The version the user's edit was based on (sent as `If-Match`), if
+    /// the backend ever reported one.
+    Based(Option<String>),
+    /// The user chose to overwrite, after a conflict, whatever the backend
+    /// holds now.
+    Overwrite,
 }

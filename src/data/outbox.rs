@@ -41,11 +41,24 @@ pub struct PendingEdit {
     /// A human label for the outbox list, e.g. the record's title.
     #[serde(default)]
     pub label: String,
+    /// The record's version when the user edited it (what the last read
+    /// said), sent as `If-Match` so a change made elsewhere is not overwritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_version: Option<String>,
+    /// Held only by this page: browser storage refused to keep it, so it is
+    /// gone if the page closes (see `outbox_sync`).
+    #[serde(skip)]
+    pub unsaved: bool,
 }
 
 impl PendingEdit {
     pub fn is_for(&self, resource: Resource, id: &str) -> bool {
         self.resource == resource.key() && self.id == id
+    }
+
+    /// Same record (resource and id) as `other`.
+    pub fn same_record(&self, other: &PendingEdit) -> bool {
+        self.resource == other.resource && self.id == other.id
     }
 
     pub fn is_sending(&self) -> bool {
@@ -67,14 +80,15 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    fn next_seq(&self) -> u64 {
+    pub fn next_seq(&self) -> u64 {
         self.edits.iter().map(|e| e.seq).max().unwrap_or(0) + 1
     }
 
     /// Records an edit as sending and returns its sequence number. A second
     /// edit of the same record replaces the first, keeping "create" (the
-    /// backend has never seen it) and letting a delete of an unsent create
-    /// simply cancel it.
+    /// backend has never seen it) and the first edit's base version (the
+    /// backend has not accepted anything since), and letting a delete of an
+    /// unsent create simply cancel it.
     pub fn push(
         &mut self,
         resource: Resource,
@@ -82,9 +96,14 @@ impl Outbox {
         id: &str,
         value: Option<Value>,
         label: String,
+        base_version: Option<String>,
     ) -> Option<u64> {
         let seq = self.next_seq();
         let earlier = self.edits.iter().position(|e| e.is_for(resource, id));
+        let base_version = earlier
+            .and_then(|i| self.edits.get(i))
+            .and_then(|e| e.base_version.clone())
+            .or(base_version);
         let op = match earlier.and_then(|i| self.edits.get(i)).map(|e| e.op) {
             Some(Op::Create) if op == Op::Delete => {
                 if let Some(i) = earlier {
@@ -106,6 +125,8 @@ impl Outbox {
             value,
             state: EditState::Sending,
             label,
+            base_version,
+            unsaved: false,
         });
         Some(seq)
     }
@@ -246,14 +267,16 @@ mod tests {
             "a",
             val(&t("a", 10.0)),
             "a".into(),
+            None,
         );
-        ob.push(Resource::Targets, Op::Delete, "b", None, "b".into());
+        ob.push(Resource::Targets, Op::Delete, "b", None, "b".into(), None);
         ob.push(
             Resource::Targets,
             Op::Create,
             "n",
             val(&t("n", 5.0)),
             "n".into(),
+            None,
         );
         let shown = overlay(&server, &ob);
         let ids: Vec<&str> = shown.iter().map(|s| s.item.id.as_str()).collect();
@@ -272,6 +295,7 @@ mod tests {
             "n",
             val(&t("n", 1.0)),
             "n".into(),
+            None,
         );
         ob.push(
             Resource::Targets,
@@ -279,11 +303,12 @@ mod tests {
             "n",
             val(&t("n", 2.0)),
             "n".into(),
+            None,
         );
         assert_eq!(ob.edits.len(), 1);
         assert_eq!(ob.edits[0].op, Op::Create);
         assert_eq!(
-            ob.push(Resource::Targets, Op::Delete, "n", None, "n".into()),
+            ob.push(Resource::Targets, Op::Delete, "n", None, "n".into(), None),
             None
         );
         assert!(ob.edits.is_empty());
@@ -299,6 +324,7 @@ mod tests {
                 "a",
                 val(&t("a", 1.0)),
                 "a".into(),
+                None,
             )
             .unwrap();
         ob.fail(

@@ -6,17 +6,66 @@ use std::rc::Rc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::config::RestConfig;
 use super::error::ApiError;
 use super::outbox::Op;
-use super::resource::{decode_text, Record, Resource};
+use super::resource::{decode_text, unwrap_envelope, Record, Resource};
+use super::Precondition;
 
 thread_local! {
-    /// ETags the backend gave for single records, sent back as If-Match.
+    /// The version of each record as the backend last reported it (a row's
+    /// `version` field on a read, or a write's `ETag`), in `If-Match` form.
     static ETAGS: RefCell<HashMap<(Resource, String), String>> = RefCell::new(HashMap::new());
+}
+
+/// The version the last read or write reported for one record.
+pub fn known_version(resource: Resource, id: &str) -> Option<String> {
+    ETAGS.with(|m| m.borrow().get(&(resource, id.to_string())).cloned())
+}
+
+/// A row's `version` as an `If-Match` value: a strong entity tag (`"7"`);
+/// a string that already is an entity tag is kept as it is.
+pub fn row_version(row: &Value) -> Option<String> {
+    match row.get("version")? {
+        Value::Number(n) => Some(format!("\"{n}\"")),
+        Value::String(s) if s.starts_with('"') || s.starts_with("W/\"") => Some(s.clone()),
+        Value::String(s) if !s.is_empty() && !s.contains('"') => Some(format!("\"{s}\"")),
+        _ => None,
+    }
+}
+
+/// (id, version) of every row of a collection body that has both.
+pub fn row_versions(
+    body: &str,
+    envelope: Option<&str>,
+    resource: Resource,
+) -> Vec<(String, String)> {
+    let Ok(value) = serde_json::from_str::<Value>(body) else {
+        return Vec::new();
+    };
+    let Ok(Value::Array(rows)) = unwrap_envelope(value, envelope, resource) else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter_map(|row| {
+            let id = row.get("id")?.as_str()?.to_string();
+            Some((id, row_version(row)?))
+        })
+        .collect()
+}
+
+fn remember_version(resource: Resource, id: &str, version: Option<String>) {
+    ETAGS.with(|m| {
+        let mut m = m.borrow_mut();
+        match version {
+            Some(v) => m.insert((resource, id.to_string()), v),
+            None => m.remove(&(resource, id.to_string())),
+        };
+    });
 }
 
 /// Aborts the request after the timeout, or when the caller's owner is
@@ -134,7 +183,29 @@ pub async fn list<T: DeserializeOwned>(
     let builder = with_auth(Request::get(&config.collection_url(resource)), config)
         .abort_signal(deadline.signal().as_ref());
     let (_, text) = send(builder.build(), &deadline, config).await?;
-    decode_text(&text, config.envelope.as_deref(), resource)
+    let rows = decode_text(&text, config.envelope.as_deref(), resource)?;
+    if resource.editable() {
+        // What was read is what the user edits: its versions guard the writes.
+        for (id, version) in row_versions(&text, config.envelope.as_deref(), resource) {
+            remember_version(resource, &id, Some(version));
+        }
+    }
+    Ok(rows)
+}
+
+/// What the backend holds now for one record: its `ETag`, else its `version`.
+/// Used only to overwrite on purpose after a conflict.
+async fn current_version(config: &RestConfig, resource: Resource, id: &str) -> Option<String> {
+    let deadline = Deadline::new(config.timeout_ms);
+    let builder = with_auth(Request::get(&config.item_url(resource, id)), config)
+        .abort_signal(deadline.signal().as_ref());
+    let (response, text) = send(builder.build(), &deadline, config).await.ok()?;
+    response.headers().get("ETag").or_else(|| {
+        let body: Value = serde_json::from_str(&text).ok()?;
+        let row =
+            unwrap_envelope(body.clone(), config.envelope.as_deref(), resource).unwrap_or(body);
+        row_version(&row)
+    })
 }
 
 /// The body of one GET as text (used for folders of WeChat files).
@@ -152,7 +223,7 @@ pub async fn save<T: Record>(
     op: Op,
     id: &str,
     value: Option<&T>,
-    force: bool,
+    precondition: Precondition,
 ) -> Result<Option<T>, ApiError> {
     config.validate()?;
     let resource = T::RESOURCE;
@@ -166,8 +237,12 @@ pub async fn save<T: Record>(
         Op::Update => Request::put(&url),
         Op::Delete => Request::delete(&url),
     };
-    let etag = ETAGS.with(|m| m.borrow().get(&(resource, id.to_string())).cloned());
-    if let (Some(tag), false, false) = (etag, force, op == Op::Create) {
+    let if_match = match (op, precondition) {
+        (Op::Create, _) => None,
+        (_, Precondition::Based(base)) => base.or_else(|| known_version(resource, id)),
+        (_, Precondition::Overwrite) => current_version(config, resource, id).await,
+    };
+    if let Some(tag) = if_match {
         builder = builder.header("If-Match", &tag);
     }
     builder = with_auth(builder, config).abort_signal(deadline.signal().as_ref());
@@ -176,16 +251,20 @@ pub async fn save<T: Record>(
         None => builder.build(),
     };
     let (response, text) = send(request, &deadline, config).await?;
-    ETAGS.with(|m| {
-        let mut m = m.borrow_mut();
-        match (op, response.headers().get("ETag")) {
-            (Op::Delete, _) | (_, None) => m.remove(&(resource, id.to_string())),
-            (_, Some(tag)) => m.insert((resource, id.to_string()), tag),
-        }
-    });
     if op == Op::Delete {
+        remember_version(resource, id, None);
         return Ok(None);
     }
+    let body_version = serde_json::from_str::<Value>(&text).ok().and_then(|body| {
+        let row =
+            unwrap_envelope(body.clone(), config.envelope.as_deref(), resource).unwrap_or(body);
+        row_version(&row)
+    });
+    remember_version(
+        resource,
+        id,
+        response.headers().get("ETag").or(body_version),
+    );
     // Prefer the backend's copy; a backend that answers with an empty or
     // different body still accepted the user's version.
     Ok(
@@ -194,4 +273,44 @@ pub async fn save<T: Record>(
             .ok()
             .or_else(|| value.cloned()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn row_versions_become_strong_entity_tags() {
+        assert_eq!(
+            row_version(&json!({"version": 7})).as_deref(),
+            Some("\"7\"")
+        );
+        assert_eq!(
+            row_version(&json!({"version": "v17"})).as_deref(),
+            Some("\"v17\"")
+        );
+        assert_eq!(
+            row_version(&json!({"version": "\"a\""})).as_deref(),
+            Some("\"a\"")
+        );
+        assert_eq!(
+            row_version(&json!({"version": "W/\"a\""})).as_deref(),
+            Some("W/\"a\"")
+        );
+        assert_eq!(row_version(&json!({"version": ""})), None);
+        assert_eq!(row_version(&json!({"version": null})), None);
+        assert_eq!(row_version(&json!({"updatedAt": "2026-01-01"})), None);
+    }
+
+    #[test]
+    fn versions_are_read_from_rows_inside_the_envelope() {
+        let body = r#"{"data":{"items":[{"id":"a","version":2},{"id":"b"},{"version":3}]}}"#;
+        assert_eq!(
+            row_versions(body, Some("data.items"), Resource::Feedback),
+            vec![("a".to_string(), "\"2\"".to_string())]
+        );
+        assert!(row_versions("not json", None, Resource::Feedback).is_empty());
+        assert!(row_versions(r#"{"a":1}"#, None, Resource::Feedback).is_empty());
+    }
 }

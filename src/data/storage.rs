@@ -21,10 +21,32 @@ pub fn get(key: &str) -> Option<String> {
     local().ok()?.get_item(&format!("{PREFIX}{key}")).ok()?
 }
 
+/// The full key of one of ours, as other tabs see it in `storage` events.
+pub fn full_key(key: &str) -> String {
+    format!("{PREFIX}{key}")
+}
+
+/// Our key for a full key, if it is one of ours.
+pub fn our_key(full: &str) -> Option<&str> {
+    full.strip_prefix(PREFIX)
+}
+
+/// Writes one key. A refusal because the quota is used up is `StorageFull`
+/// (the caller must then keep the data elsewhere and say so).
 pub fn set(key: &str, value: &str) -> Result<(), ApiError> {
     local()?
         .set_item(&format!("{PREFIX}{key}"), value)
-        .map_err(|_| ApiError::Storage(format!("could not save {key} (storage full?)")))
+        .map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                ApiError::StorageFull(format!("{key} ({} characters)", value.len()))
+            } else {
+                ApiError::Storage(format!("could not save {key}: {name}"))
+            }
+        })
 }
 
 pub fn remove(key: &str) {

@@ -78,30 +78,162 @@ pub fn list<T: Row>() -> Result<Vec<T>, ApiError> {
     })
 }
 
-/// Applies one edit and persists the whole collection.
+/// Applies one edit to the collection as stored right now (another tab may
+/// have written it since this one read it), so only that record changes;
+/// with no stored copy yet, to the generated rows. Pure.
+pub fn apply_to_current<T: Record>(
+    stored: Option<&str>,
+    generated: &[T],
+    op: Op,
+    id: &str,
+    value: Option<T>,
+) -> Result<Vec<T>, ApiError> {
+    let mut rows = match stored {
+        Some(text) => decode_text::<Vec<T>>(text, None, T::RESOURCE)?,
+        None => generated.to_vec(),
+    };
+    if op == Op::Update && !rows.iter().any(|r| r.id() == id) {
+        return Err(ApiError::Http {
+            status: 404,
+            detail: format!("{} {id}", T::RESOURCE.key()),
+        });
+    }
+    apply_confirmed(&mut rows, op, id, value);
+    Ok(rows)
+}
+
+/// Applies one edit and persists its collection (read, change one record,
+/// write). When storage refuses, nothing changes here and the edit stays in
+/// the outbox.
 pub fn save<T: Record>(op: Op, id: &str, value: Option<T>) -> Result<Option<T>, ApiError> {
     with_store(|s| {
         if let Some(e) = s.damaged.get(&T::RESOURCE) {
             return Err(e.clone());
         }
-        let mut rows = T::rows(&s.data).clone();
-        if op == Op::Update && !rows.iter().any(|r| r.id() == id) {
-            return Err(ApiError::Http {
-                status: 404,
-                detail: format!("{} {id}", T::RESOURCE.key()),
-            });
-        }
-        apply_confirmed(&mut rows, op, id, value.clone());
+        let key = storage_key(T::RESOURCE);
+        let stored = storage::get(&key);
+        let rows = match stored {
+            // This tab's copy is the generated one until something is stored.
+            None => apply_to_current(None, T::rows(&s.data), op, id, value.clone())?,
+            Some(text) => {
+                apply_to_current(Some(&text), &[], op, id, value.clone()).map_err(|e| {
+                    if matches!(e, ApiError::Decode { .. }) {
+                        s.damaged.insert(T::RESOURCE, e.clone());
+                    }
+                    e
+                })?
+            }
+        };
         let json = serde_json::to_string(&rows)
             .map_err(|e| ApiError::Storage(format!("cannot encode: {e}")))?;
-        storage::set(&storage_key(T::RESOURCE), &json)?;
+        storage::set(&key, &json)?;
         *T::rows_mut(&mut s.data) = rows;
         Ok(value)
     })
+}
+
+/// Another tab changed stored data (`key` without our prefix, or `None` when
+/// storage was cleared). Returns whether this tab's data changed, so the
+/// pages load again.
+pub fn refresh_from_storage(key: Option<&str>) -> bool {
+    let loaded = STORE.with(|cell| cell.borrow().is_some());
+    if !loaded {
+        return false;
+    }
+    let resource = key
+        .and_then(|k| k.strip_prefix("data."))
+        .and_then(Resource::from_key);
+    match (key, resource) {
+        // A collection was written: take just that one.
+        (Some(k), Some(r)) if storage::get(k).is_some() => {
+            with_store(|s| {
+                s.damaged.remove(&r);
+                match r {
+                    Resource::Feedback => restore::<Feedback>(s),
+                    Resource::Content => restore::<ContentItem>(s),
+                    Resource::Campaigns => restore::<Campaign>(s),
+                    Resource::Roadmap => restore::<RoadmapItem>(s),
+                    Resource::Targets => restore::<Target>(s),
+                    Resource::Events => restore::<LocalEvent>(s),
+                    _ => {}
+                }
+            });
+            true
+        }
+        // Removed (a reset) or everything cleared: start again from storage.
+        (None, _) | (Some(_), Some(_)) => {
+            STORE.with(|cell| *cell.borrow_mut() = None);
+            true
+        }
+        (Some(_), None) => false,
+    }
+}
+
+/// Which editable collections hold edits stored in this browser (what a
+/// reset would delete).
+pub fn stored_collections() -> Vec<Resource> {
+    Resource::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.editable() && storage::get(&storage_key(*r)).is_some())
+        .collect()
 }
 
 /// Forgets every stored edit and regenerates the demo data.
 pub fn reset() {
     storage::remove_prefixed("data.");
     STORE.with(|cell| *cell.borrow_mut() = None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(id: &str, target: f64) -> Target {
+        Target {
+            id: id.into(),
+            target,
+            warning: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_write_applies_to_the_stored_rows_not_to_this_tabs_copy() {
+        let generated = vec![t("a", 1.0)];
+        // Tab A created "x" and stored the collection; tab B still holds the
+        // generated rows in memory and creates "y".
+        let after_a =
+            apply_to_current(None, &generated, Op::Create, "x", Some(t("x", 2.0))).unwrap();
+        let stored = serde_json::to_string(&after_a).unwrap();
+        let after_b = apply_to_current(
+            Some(&stored),
+            &generated,
+            Op::Create,
+            "y",
+            Some(t("y", 3.0)),
+        )
+        .unwrap();
+        let ids: Vec<&str> = after_b.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["y", "x", "a"], "both tabs' items survive");
+        // Update and delete touch only their record.
+        let stored = serde_json::to_string(&after_b).unwrap();
+        let updated =
+            apply_to_current(Some(&stored), &[], Op::Update, "x", Some(t("x", 9.0))).unwrap();
+        assert_eq!(updated, vec![t("y", 3.0), t("x", 9.0), t("a", 1.0)]);
+        let stored = serde_json::to_string(&updated).unwrap();
+        let deleted =
+            apply_to_current::<Target>(Some(&stored), &[], Op::Delete, "y", None).unwrap();
+        assert_eq!(deleted, vec![t("x", 9.0), t("a", 1.0)]);
+    }
+
+    #[test]
+    fn updating_a_record_another_tab_deleted_is_a_404_and_damage_is_reported() {
+        let stored = serde_json::to_string(&vec![t("a", 1.0)]).unwrap();
+        let err = apply_to_current(Some(&stored), &[], Op::Update, "gone", Some(t("gone", 1.0)))
+            .unwrap_err();
+        assert_eq!(err.status(), Some(404));
+        let err =
+            apply_to_current(Some("{oops"), &[], Op::Create, "n", Some(t("n", 1.0))).unwrap_err();
+        assert!(matches!(err, ApiError::Decode { .. }));
+    }
 }

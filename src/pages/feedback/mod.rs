@@ -427,9 +427,9 @@ fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView
 /// Explains an unsynced edit of this record and offers retry or discard.
 #[component]
 fn PendingNotice(pending: Option<EditState>, id: String, ctx: Ctx) -> impl IntoView {
-    let seq = ctx.outbox.with_untracked(|ob| {
-        ob.pending_for(crate::data::resource::Resource::Feedback, &id)
-            .map(|e| e.seq)
+    let (seq, unsaved) = ctx.outbox.with_untracked(|ob| {
+        let e = ob.pending_for(crate::data::resource::Resource::Feedback, &id);
+        (e.map(|e| e.seq), e.is_some_and(|e| e.unsaved))
     });
     let (error, conflict) = match &pending {
         Some(EditState::Failed { error }) => (Some(error.clone()), false),
@@ -444,7 +444,11 @@ fn PendingNotice(pending: Option<EditState>, id: String, ctx: Ctx) -> impl IntoV
         <Show when=move || error.with_value(Option::is_some)>
             <div class="pending-notice" role="alert">
                 <p>{move || error.with_value(|e| e.as_ref().map(|e| e.message(ctx.lang.get())).unwrap_or_default())}</p>
-                <p class="muted">{move || ctx.tr("你的修改已保留在本机,未丢失。", "Your edit is kept on this device; nothing is lost.")}</p>
+                <p class="muted">{move || if unsaved {
+                    ctx.tr("浏览器存储已满:这条修改只在当前页面中,刷新或关闭前请复制或下载保存。", "The browser storage is full: this edit lives only in this page. Copy or download it before reloading or closing.")
+                } else {
+                    ctx.tr("你的修改已保留在本机,未丢失。", "Your edit is kept on this device; nothing is lost.")
+                }}</p>
                 <div class="form-actions">
                     <button type="button" class="btn btn-primary" on:click=move |_| retry(ctx, seq, conflict)>
                         {move || if conflict { ctx.tr("用我的版本覆盖", "Overwrite with mine") } else { ctx.tr("重试同步", "Retry") }}
