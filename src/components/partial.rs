@@ -34,7 +34,10 @@ pub fn PartialNotice(
 ) -> impl IntoView {
     let ctx = use_ctx();
     move || {
-        let missing = missing.get();
+        // try_: `missing` is usually derived in the parent page, which a reload
+        // (another tab's write, Retry) can rebuild while this closure is
+        // already scheduled by the longer-lived resource behind it.
+        let missing = missing.try_get()?;
         let first = missing.first().map(|(_, e)| e.clone())?;
         let lang = ctx.lang.get();
         let names = missing

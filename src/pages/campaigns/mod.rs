@@ -82,6 +82,12 @@ pub fn CampaignsPage() -> impl IntoView {
         },
         Context::default,
     );
+    // Derived here, beside the resource, so they live as long as it does: a
+    // Planner rebuilt by a reload must not leave children reading signals of
+    // the old one while the resource notifies them.
+    let facts = Signal::derive(move || extras.get().map(|x| x.facts).unwrap_or_default());
+    let events = Signal::derive(move || extras.get().map(|x| x.events).unwrap_or_default());
+    let missing = Signal::derive(move || extras.get().map(|x| x.missing).unwrap_or_default());
     view! {
         <section class="page campaigns" aria-labelledby="page-title">
             <header class="page-header">
@@ -91,7 +97,7 @@ pub fn CampaignsPage() -> impl IntoView {
                     "Campaigns make the peaks: give each a clear goal (acquisition, activation, clearing stock, raising AOV), and review participants, conversion and ROI afterwards so the next plan starts from evidence.",
                 )}</p>
             </header>
-            <DataView resource=campaigns render={move |rows: Vec<Campaign>| view! { <Planner rows campaigns extras /> }} />
+            <DataView resource=campaigns render={move |rows: Vec<Campaign>| view! { <Planner rows campaigns extras facts events missing /> }} />
         </section>
     }
 }
@@ -101,14 +107,15 @@ fn Planner(
     rows: Vec<Campaign>,
     campaigns: ListResource<Campaign>,
     extras: LocalResource<Context>,
+    facts: Signal<Arc<FactsByDate>>,
+    events: Signal<Arc<Vec<LocalEvent>>>,
+    missing: Signal<Missing>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
     let shown = Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
     let items =
         Memo::new(move |_| shown.with(|s| s.iter().map(|s| s.item.clone()).collect::<Vec<_>>()));
-    let extra = move || extras.get().unwrap_or_default();
-    let facts = Signal::derive(move || extra().facts);
     let clashes = Memo::new(move |_| items.with(|i| overlaps(i)));
     let open = move |id: &str| {
         let next = ctx.route.get_untracked().with("id", id).without("tpl");
@@ -144,11 +151,11 @@ fn Planner(
             })
         }}
         <PartialNotice
-            missing=Signal::derive(move || extras.get().map(|x| x.missing).unwrap_or_default())
+            missing=missing
             on_retry=Callback::new(move |_| extras.refetch())
             effect=("依赖它们的部分(时间线上的本地时节、从指标推算的复盘)暂不完整", "what uses them (local events on the timeline, reviews derived from the metrics) is incomplete")
         />
-        <Timeline items clashes events=Signal::derive(move || extra().events) today=today() />
+        <Timeline items clashes events today=today() />
         <editor::CampaignEditor shown campaigns facts />
         <Comparison items facts />
     }
