@@ -27,6 +27,7 @@ import {
   formatViolations,
   screenshot,
 } from './harness.mjs';
+import { parseCsv } from './helpers.mjs';
 
 let server;
 let browser;
@@ -198,47 +199,6 @@ async function assertNoBadNumbers(page, where) {
 /** A rate's change text in points: "+2.1 个百分点" / "-3.4 pp". */
 const POINTS = { zh: /^[+-]\d+\.\d 个百分点$/, en: /^[+-]\d+\.\d pp$/ };
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF records. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      // handled by the \n
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Clicks "导出 CSV" / "Export CSV" and returns { name, text } of the download. */
 async function downloadCsv(page) {

@@ -21,7 +21,7 @@ import {
   assertNoPanic,
   screenshot,
 } from './harness.mjs';
-import { eventually } from './helpers.mjs';
+import { eventually, parseCsv } from './helpers.mjs';
 
 let browser;
 
@@ -59,45 +59,6 @@ const ITEMS = [
   content('ct-f3', { title: '煎饼果子 -30%', owner: '李雷', notes: '\r=2+3' }),
 ];
 
-/** RFC 4180 rows (quoted fields may hold commas, doubled quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      // the \n ends the record
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 test('content calendar CSV: formula cells get a leading apostrophe, titles stay text on screen', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'haihe-csv-'));
