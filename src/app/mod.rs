@@ -1,15 +1,12 @@
 //! The app shell: contexts, navigation, language switch and the page switch.
+//! The only module that knows the pages.
 
-pub mod context;
-pub mod edits;
 pub mod panic;
-pub mod unsynced;
-pub mod url;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::Loading;
+use crate::components::{Loading, StorageFullBanner};
 use crate::data::config::BackendKind;
 use crate::data::Backend;
 use crate::i18n::Lang;
@@ -17,8 +14,9 @@ use crate::pages::{
     calendar::CalendarPage, campaigns::CampaignsPage, cockpit::CockpitPage, feedback::FeedbackPage,
     settings::SettingsPage,
 };
-use crate::route::{Area, Route};
-use context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
+use crate::state::context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
+use crate::state::route::{Area, Route};
+use crate::state::{tabs, url};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -32,7 +30,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
     url::listen(ctx.route);
-    unsynced::listen_other_tabs(ctx);
+    tabs::listen_other_tabs(ctx);
 
     Effect::new(move |_| {
         let lang = ctx.lang.get();
@@ -176,7 +174,7 @@ fn Shell() -> impl IntoView {
                     .collect_view()}
             </nav>
             <main id="main" class="main" tabindex="-1">
-                <unsynced::StorageFullBanner />
+                <StorageFullBanner />
                 {move || match ready.get() {
                     false => view! { <Loading /> }.into_any(),
                     true => match area.get() {

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::context::use_ctx;
+use crate::state::context::use_ctx;
 
 #[wasm_bindgen]
 extern "C" {

@@ -6,6 +6,7 @@ mod download;
 mod metric;
 mod partial;
 mod status;
+mod unsynced;
 
 pub use chart::{Chart, ChartClick};
 pub use data_view::DataView;
@@ -13,3 +14,4 @@ pub use download::download;
 pub use metric::{Bar, BarList, KpiTile, Sparkline};
 pub use partial::{keep_optional, Missing, PartialNotice};
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};
+pub use unsynced::{ExportEdits, StorageFullBanner};

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
+use crate::state::context::use_ctx;
 
 /// The optional collections that failed, each with its reason.
 pub type Missing = Vec<(Resource, ApiError)>;

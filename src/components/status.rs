@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
 use crate::data::error::ApiError;
 use crate::data::outbox::EditState;
+use crate::state::context::use_ctx;
 
 #[component]
 pub fn Loading() -> impl IntoView {

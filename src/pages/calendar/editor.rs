@@ -8,12 +8,13 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::today;
-use crate::app::context::use_ctx;
-use crate::app::edits::{new_id, submit, ListResource};
-use crate::app::url;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::{move_to, validate_link};
 use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence};
+use crate::state::context::use_ctx;
+use crate::state::edits::{new_id, submit};
+use crate::state::loading::ListResource;
+use crate::state::url;
 
 fn blank() -> ContentItem {
     let at = today()

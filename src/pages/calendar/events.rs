@@ -4,14 +4,15 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::{list_resource, new_id, submit, ListResource};
 use crate::components::{DataView, PendingBadge};
 use crate::data::outbox::{overlay, Op};
 use crate::domain::calendar::CalendarQuery;
 use crate::domain::dimensions::District;
 use crate::domain::model::LocalEvent;
 use crate::i18n::{format_count, format_date, Lang};
+use crate::state::context::use_ctx;
+use crate::state::edits::{new_id, submit};
+use crate::state::loading::{list_resource, ListResource};
 
 use super::MANY_EVENTS;
 

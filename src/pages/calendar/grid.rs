@@ -6,9 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::today;
-use crate::app::context::use_ctx;
-use crate::app::edits::{submit, ListResource};
-use crate::app::url;
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::{
@@ -16,6 +13,10 @@ use crate::domain::calendar::{
 };
 use crate::domain::model::ContentItem;
 use crate::i18n::{format_date, Lang};
+use crate::state::context::use_ctx;
+use crate::state::edits::submit;
+use crate::state::loading::ListResource;
+use crate::state::url;
 
 #[component]
 pub fn Rhythm(weeks: Memo<Vec<(NaiveDate, u32)>>) -> impl IntoView {

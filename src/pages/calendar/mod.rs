@@ -12,9 +12,6 @@ use std::sync::Arc;
 use chrono::{Datelike, Local, Months, NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::{backend_resource, list_resource, ListResource};
-use crate::app::url;
 use crate::components::{keep_optional, DataView, Missing, PartialNotice, SelectFilter};
 use crate::data::outbox::{overlay, Shown};
 use crate::data::resource::Resource;
@@ -27,6 +24,9 @@ use crate::domain::model::{
     Campaign, ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent,
 };
 use crate::i18n::{format_count, format_date, Lang};
+use crate::state::context::use_ctx;
+use crate::state::loading::{backend_resource, list_resource, ListResource};
+use crate::state::url;
 
 pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -56,7 +56,7 @@ fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
     let route = ctx.route.get_untracked();
     let mut q = CalendarQuery::from_params(&route.params, today());
     f(&mut q);
-    let mut next = crate::route::Route::new(route.area);
+    let mut next = crate::state::route::Route::new(route.area);
     next.params = q.to_params();
     url::push(ctx.route, next);
 }
@@ -76,7 +76,7 @@ pub(crate) const MANY_EVENTS: usize = 1_000;
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let ctx = use_ctx();
-    crate::app::context::provide_page_route(crate::route::Area::Calendar);
+    crate::state::context::provide_page_route(crate::state::route::Area::Calendar);
     let content: ListResource<ContentItem> = list_resource::<ContentItem>(ctx);
     // Markers come from these; if they fail the calendar still works, and
     // says so (PartialNotice).

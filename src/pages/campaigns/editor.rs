@@ -7,9 +7,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{figures, today};
-use crate::app::context::use_ctx;
-use crate::app::edits::{new_id, submit, ListResource};
-use crate::app::url;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
 use crate::domain::dimensions::{Channel, District};
@@ -17,6 +14,10 @@ use crate::domain::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
 use crate::i18n::{format_change, format_money, format_percent};
+use crate::state::context::use_ctx;
+use crate::state::edits::{new_id, submit};
+use crate::state::loading::ListResource;
+use crate::state::url;
 
 fn close() {
     let ctx = use_ctx();

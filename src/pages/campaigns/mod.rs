@@ -10,9 +10,6 @@ use std::sync::Arc;
 use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::{backend_resource, list_resource, ListResource};
-use crate::app::url;
 use crate::components::{keep_optional, Chart, DataView, Missing, PartialNotice};
 use crate::data::outbox::overlay;
 use crate::data::resource::Resource;
@@ -23,6 +20,9 @@ use crate::domain::campaigns::{
 use crate::domain::metrics::ratio;
 use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
 use crate::i18n::{format_count, format_money, format_percent, Lang};
+use crate::state::context::use_ctx;
+use crate::state::loading::{backend_resource, list_resource, ListResource};
+use crate::state::url;
 use timeline::Timeline;
 
 /// Overlapping pairs named in the notice; the rest are counted.
@@ -63,7 +63,7 @@ pub struct Context {
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let ctx = use_ctx();
-    crate::app::context::provide_page_route(crate::route::Area::Campaigns);
+    crate::state::context::provide_page_route(crate::state::route::Area::Campaigns);
     let campaigns: ListResource<Campaign> = list_resource::<Campaign>(ctx);
     let extras = backend_resource(
         ctx,

@@ -8,12 +8,12 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::url;
 use crate::domain::calendar::{markers, MarkerKind};
 use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
 use crate::domain::model::{Campaign, LocalEvent};
 use crate::i18n::Lang;
+use crate::state::context::use_ctx;
+use crate::state::url;
 
 /// Bars drawn at most in one window; more would be unreadable and slow, and the
 /// user is told to narrow the window instead.

@@ -13,14 +13,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::Marker;
-use crate::app::context::use_ctx;
-use crate::app::url;
 use crate::components::Chart;
 use crate::domain::behaviour::heatmap;
 use crate::domain::metrics::{CockpitData, Kpi, ValueKind};
 use crate::domain::model::HourlyVisits;
 use crate::domain::period::Granularity;
 use crate::i18n::Lang;
+use crate::state::context::use_ctx;
+use crate::state::url;
 
 fn bucket_label(d: NaiveDate, grain: Granularity) -> String {
     match grain {

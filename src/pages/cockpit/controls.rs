@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::url;
 use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::kpi_table::to_csv;
 use crate::domain::metrics::CockpitData;
 use crate::domain::model::Target;
 use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;
+use crate::state::context::use_ctx;
+use crate::state::url;
 
 fn set(key: &'static str, value: &str) {
     let ctx = use_ctx();

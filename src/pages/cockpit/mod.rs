@@ -13,9 +13,6 @@ use std::sync::Arc;
 use chrono::{Days, Local, NaiveDate};
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::{backend_resource, list_resource, ListResource};
-use crate::app::url;
 use crate::components::{DataView, KpiTile, PartialNotice};
 use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
@@ -29,6 +26,9 @@ use crate::domain::model::{
     Target, TopPage,
 };
 use crate::domain::period::CockpitQuery;
+use crate::state::context::use_ctx;
+use crate::state::loading::{backend_resource, list_resource, ListResource};
+use crate::state::url;
 
 /// A dated marker on the trend chart: a campaign or published content.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,7 +147,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
 #[component]
 pub fn CockpitPage() -> impl IntoView {
     let ctx = use_ctx();
-    crate::app::context::provide_page_route(crate::route::Area::Cockpit);
+    crate::state::context::provide_page_route(crate::state::route::Area::Cockpit);
     let sources = backend_resource(ctx, load, || Err(ApiError::Config("no backend".into())));
     let targets: ListResource<Target> = list_resource::<Target>(ctx);
     view! {

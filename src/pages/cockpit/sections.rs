@@ -5,14 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::toggle_param;
-use crate::app::context::use_ctx;
-use crate::app::url;
 use crate::components::{Bar, BarList, EmptyState};
 use crate::domain::behaviour::{cohorts, top_pages, PageSort};
 use crate::domain::funnel::funnel;
 use crate::domain::metrics::{new_vs_returning, ratio, CockpitData, Totals};
 use crate::domain::model::{RetentionCohort, TopPage};
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
+use crate::state::context::use_ctx;
+use crate::state::url;
 
 /// Bars of visitors with their share of the total.
 fn visitor_bars<T: Copy>(

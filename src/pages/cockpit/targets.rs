@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::{submit, ListResource};
 use crate::components::DataView;
 use crate::data::outbox::{overlay, Op};
 use crate::domain::metrics::{Kpi, ValueKind};
 use crate::domain::model::Target;
+use crate::state::context::use_ctx;
+use crate::state::edits::submit;
+use crate::state::loading::ListResource;
 
 /// Percentages are typed as 0–100; everything else as is. A stored value
 /// that cannot be shown (e.g. 1e308 from a backend) leaves the field empty

@@ -9,8 +9,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::app::context::use_ctx;
-use crate::app::edits::backend_resource;
 use crate::components::DataView;
 use crate::data::error::ApiError;
 use crate::domain::metrics::Kpi;
@@ -21,6 +19,8 @@ use crate::domain::wechat::figures::{
 };
 use crate::domain::wechat::Interface;
 use crate::i18n::{format_count, format_date, format_percent, Lang};
+use crate::state::context::use_ctx;
+use crate::state::loading::backend_resource;
 
 #[component]
 pub fn WechatCockpit() -> impl IntoView {

@@ -4,15 +4,16 @@
 use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
 
-use crate::app::context::{use_ctx, Ctx};
-use crate::app::edits::{discard, list_resource, retry, submit, ListResource};
-use crate::app::url;
 use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
 use crate::data::outbox::{overlay, EditState, Op, Shown};
 use crate::domain::dimensions::District;
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
 use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::i18n::{format_count, format_date, format_datetime, Lang};
+use crate::state::context::{use_ctx, Ctx};
+use crate::state::edits::{discard, retry, submit};
+use crate::state::loading::{list_resource, ListResource};
+use crate::state::url;
 
 /// Rows listed at once; "list more" adds another page.
 const PAGE: usize = 200;
@@ -28,7 +29,7 @@ fn local_date(fb: &Feedback) -> NaiveDate {
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let ctx = use_ctx();
-    crate::app::context::provide_page_route(crate::route::Area::Feedback);
+    crate::state::context::provide_page_route(crate::state::route::Area::Feedback);
     let list: ListResource<Feedback> = list_resource::<Feedback>(ctx);
     view! {
         <section class="page" aria-labelledby="page-title">
@@ -132,7 +133,7 @@ fn Filters() -> impl IntoView {
                     type="button"
                     class="btn btn-ghost"
                     on:click=move |_| {
-                        let next = crate::route::Route::new(ctx.route.get_untracked().area);
+                        let next = crate::state::route::Route::new(ctx.route.get_untracked().area);
                         url::push(ctx.route, next);
                     }
                 >

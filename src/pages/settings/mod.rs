@@ -4,9 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::context::{forget_settings, remember_token, save_settings, use_ctx};
-use crate::app::edits::{discard, retry};
-use crate::app::unsynced::ExportEdits;
+use crate::components::ExportEdits;
 use crate::components::{EmptyState, PendingBadge};
 use crate::data::config::{BackendKind, Config, RestConfig};
 use crate::data::embedded::store;
@@ -15,11 +13,13 @@ use crate::data::resource::Resource;
 use crate::data::Backend;
 use crate::domain::model::Feedback;
 use crate::i18n::Lang;
+use crate::state::context::{forget_settings, remember_token, save_settings, use_ctx};
+use crate::state::edits::{discard, retry};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let ctx = use_ctx();
-    crate::app::context::provide_page_route(crate::route::Area::Settings);
+    crate::state::context::provide_page_route(crate::state::route::Area::Settings);
     view! {
         <section class="page" aria-labelledby="page-title">
             <header class="page-header">
@@ -99,7 +99,7 @@ fn DataSourceCard() -> impl IntoView {
     let paths = RwSignal::new(format_paths(&current.rest.paths));
     let shapes = StoredValue::new(current.rest.shapes.clone());
     let token = RwSignal::new(current.rest.token.clone().unwrap_or_default());
-    let keep_token = RwSignal::new(crate::app::context::session_token().is_some());
+    let keep_token = RwSignal::new(crate::state::context::session_token().is_some());
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
     let testing = RwSignal::new(false);
 
@@ -175,7 +175,7 @@ fn DataSourceCard() -> impl IntoView {
         forget_settings();
         remember_token(None);
         spawn_local(async move {
-            let (config, error) = crate::app::context::load_config().await;
+            let (config, error) = crate::state::context::load_config().await;
             ctx.config_error.set(error);
             kind.set(config.backend);
             base_url.set(config.rest.base_url.clone());

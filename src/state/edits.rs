@@ -5,49 +5,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::context::Ctx;
-use crate::data::error::ApiError;
+use super::loading::ListResource;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{Record, Resource};
-use crate::data::{Backend, Precondition};
+use crate::data::Precondition;
 use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapItem, Target};
-
-/// The list a page shows; patched in place when the backend confirms.
-pub type ListResource<T> = LocalResource<Result<Vec<T>, ApiError>>;
-
-/// Something loaded from the current backend, fetched again when the backend
-/// changes or the data is reset. `none` answers before config.json is read.
-pub fn backend_resource<T, Fut>(
-    ctx: Ctx,
-    load: impl Fn(Backend) -> Fut + 'static,
-    none: impl Fn() -> T + 'static,
-) -> LocalResource<T>
-where
-    T: 'static,
-    Fut: std::future::Future<Output = T> + 'static,
-{
-    let load = std::rc::Rc::new(load);
-    let none = std::rc::Rc::new(none);
-    LocalResource::new(move || {
-        ctx.generation.track();
-        let backend = ctx.backend.get();
-        let (load, none) = (load.clone(), none.clone());
-        async move {
-            match backend {
-                Some(b) => load(b).await,
-                None => none(),
-            }
-        }
-    })
-}
-
-/// One collection from the current backend.
-pub fn list_resource<T: crate::data::resource::Row>(ctx: Ctx) -> ListResource<T> {
-    backend_resource(
-        ctx,
-        |b| async move { b.list::<T>().await },
-        || Err(ApiError::Config("no backend".into())),
-    )
-}
 
 /// A fresh id for a record created here, e.g. `ct-18c2f…`: time plus
 /// randomness, so two tabs (or a fast double click) never collide.

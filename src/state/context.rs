@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::route::Route;
 use crate::data::config::{BackendKind, Config};
 use crate::data::outbox::Outbox;
 use crate::data::{outbox_sync, storage, Backend};
 use crate::i18n::Lang;
-use crate::route::Route;
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -33,7 +33,7 @@ pub fn use_ctx() -> Ctx {
 pub struct PageRoute(pub Memo<Route>);
 
 /// Gives the page being built its own view of the URL; call once per page.
-pub fn provide_page_route(area: crate::route::Area) {
+pub fn provide_page_route(area: super::route::Area) {
     let ctx = use_ctx();
     let memo = Memo::new(move |prev: Option<&Route>| {
         let r = ctx.route.get();

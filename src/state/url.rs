@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::route::Route;
+use super::route::Route;
 
 pub fn current() -> Route {
     let hash = web_sys::window()

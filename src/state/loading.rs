@@ -1,0 +1,47 @@
+//! Loading from the current backend: one path for every page, fetched again
+//! when the backend changes or the demo data is reset.
+
+use leptos::prelude::*;
+
+use super::context::Ctx;
+use crate::data::error::ApiError;
+use crate::data::resource::Row;
+use crate::data::Backend;
+
+/// The list a page shows; patched in place when the backend confirms.
+pub type ListResource<T> = LocalResource<Result<Vec<T>, ApiError>>;
+
+/// Something loaded from the current backend, fetched again when the backend
+/// changes or the data is reset. `none` answers before config.json is read.
+pub fn backend_resource<T, Fut>(
+    ctx: Ctx,
+    load: impl Fn(Backend) -> Fut + 'static,
+    none: impl Fn() -> T + 'static,
+) -> LocalResource<T>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let load = std::rc::Rc::new(load);
+    let none = std::rc::Rc::new(none);
+    LocalResource::new(move || {
+        ctx.generation.track();
+        let backend = ctx.backend.get();
+        let (load, none) = (load.clone(), none.clone());
+        async move {
+            match backend {
+                Some(b) => load(b).await,
+                None => none(),
+            }
+        }
+    })
+}
+
+/// One collection from the current backend.
+pub fn list_resource<T: Row>(ctx: Ctx) -> ListResource<T> {
+    backend_resource(
+        ctx,
+        |b| async move { b.list::<T>().await },
+        || Err(ApiError::Config("no backend".into())),
+    )
+}
