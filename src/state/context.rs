@@ -59,6 +59,11 @@ impl Ctx {
         }
     }
 
+    /// The view state in the URL, read and written by key.
+    pub fn url(&self) -> super::url::ViewUrl {
+        super::url::ViewUrl(*self)
+    }
+
     pub fn reload_all(&self) {
         self.generation.update(|g| *g = g.wrapping_add(1));
     }

@@ -103,6 +103,48 @@ impl Route {
     pub fn without(&self, key: &str) -> Route {
         self.with(key, "")
     }
+
+    /// The same view with several parameters set (empty values remove).
+    pub fn with_all(&self, pairs: &[(&str, &str)]) -> Route {
+        pairs.iter().fold(self.clone(), |r, (k, v)| r.with(k, v))
+    }
+
+    /// The same view without these parameters.
+    pub fn without_all<'a>(&self, keys: impl IntoIterator<Item = &'a str>) -> Route {
+        keys.into_iter().fold(self.clone(), |r, k| r.without(k))
+    }
+
+    /// Sets `key` to `value`, or removes it when it already holds `value`
+    /// (clicking a selected bar again clears that filter).
+    pub fn toggled(&self, key: &str, value: &str) -> Route {
+        if self.get(key) == Some(value) {
+            self.without(key)
+        } else {
+            self.with(key, value)
+        }
+    }
+
+    /// The values of a list parameter (`a,b,c`); empty items are skipped.
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        self.get(key)
+            .map(|v| v.split(',').filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Adds `value` to a list parameter, or removes it when present; the
+    /// order of the others is kept and an empty list removes the key.
+    pub fn toggled_in_list(&self, key: &str, value: &str) -> Route {
+        let mut items = self.list(key);
+        match items.iter().position(|v| *v == value) {
+            Some(i) => {
+                items.remove(i);
+            }
+            None if !value.is_empty() => items.push(value),
+            None => {}
+        }
+        let joined = items.join(",");
+        self.with(key, &joined)
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -166,6 +208,40 @@ mod tests {
         assert_eq!(r.area, Area::Settings);
         assert_eq!(r.get("bad"), Some("%ZZ\u{FFFD}"));
         assert_eq!(r.params.len(), 1);
+    }
+
+    #[test]
+    fn set_toggle_and_clear() {
+        let r = Route::new(Area::Cockpit).with_all(&[("sort", "pv"), ("asc", "1"), ("x", "")]);
+        assert_eq!(r.to_hash(), "#/cockpit?asc=1&sort=pv");
+        assert_eq!(
+            r.without_all(["asc", "sort", "none"]),
+            Route::new(Area::Cockpit)
+        );
+        let on = r.toggled("district", "heping");
+        assert_eq!(on.get("district"), Some("heping"));
+        assert_eq!(
+            on.toggled("district", "nankai").get("district"),
+            Some("nankai")
+        );
+        assert_eq!(on.toggled("district", "heping"), r);
+    }
+
+    #[test]
+    fn list_params_toggle_one_value() {
+        let r = Route::new(Area::Calendar).toggled_in_list("ch", "wechat");
+        let r = r.toggled_in_list("ch", "douyin");
+        assert_eq!(r.get("ch"), Some("wechat,douyin"));
+        assert_eq!(r.list("ch"), ["wechat", "douyin"]);
+        assert_eq!(Route::parse(&r.to_hash()), r, "commas survive the link");
+        let r = r.toggled_in_list("ch", "wechat");
+        assert_eq!(r.list("ch"), ["douyin"]);
+        assert!(r.toggled_in_list("ch", "douyin").params.is_empty());
+        assert_eq!(Route::parse("#/calendar?ch=,a,,b,").list("ch"), ["a", "b"]);
+        assert!(Route::new(Area::Calendar)
+            .toggled_in_list("ch", "")
+            .params
+            .is_empty());
     }
 
     #[test]

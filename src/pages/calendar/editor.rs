@@ -14,7 +14,6 @@ use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentTy
 use crate::state::context::use_ctx;
 use crate::state::edits::{new_id, submit};
 use crate::state::loading::ListResource;
-use crate::state::url;
 
 fn blank() -> ContentItem {
     let at = today()
@@ -38,8 +37,7 @@ fn blank() -> ContentItem {
 
 fn close() {
     let ctx = use_ctx();
-    let next = ctx.route.get_untracked().without("selected");
-    url::push(ctx.route, next);
+    ctx.url().clear(["selected"]);
 }
 
 #[component]
@@ -49,7 +47,7 @@ pub fn Editor(
     owners: Memo<BTreeSet<String>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let selected = Memo::new(move |_| ctx.view_route().get("selected").map(str::to_string));
+    let selected = Memo::new(move |_| ctx.url().get("selected"));
     move || {
         let sel = selected.get()?;
         let existing =

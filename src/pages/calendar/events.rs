@@ -43,8 +43,10 @@ fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl In
     // A long list would take seconds to build: past MANY_EVENTS, list only
     // the events the calendar is showing, at most LIST_CAP of them.
     let listed = Memo::new(move |_| {
-        let (from, to) =
-            CalendarQuery::from_params(&ctx.view_route().params, super::today()).range();
+        let (from, to) = ctx
+            .url()
+            .read(|p| CalendarQuery::from_params(p, super::today()))
+            .range();
         shown.with(|all| {
             if all.len() <= MANY_EVENTS {
                 return (all.clone(), None);

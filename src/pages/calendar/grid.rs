@@ -16,7 +16,6 @@ use crate::i18n::{format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
 use crate::state::loading::ListResource;
-use crate::state::url;
 
 #[component]
 pub fn Rhythm(weeks: Memo<Vec<(NaiveDate, u32)>>) -> impl IntoView {
@@ -124,8 +123,7 @@ fn ItemChip(
                 state.suppress_click.set_value(false);
                 return;
             }
-            let next = ctx.route.get_untracked().with("selected", &id);
-            url::push(ctx.route, next);
+            ctx.url().set("selected", &id);
         }
     };
     let on_down = move |ev: web_sys::PointerEvent| {

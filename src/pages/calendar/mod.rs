@@ -26,7 +26,6 @@ use crate::domain::model::{
 use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
-use crate::state::url;
 
 pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -51,14 +50,12 @@ fn unplanned_text(unplanned: &[Marker], lang: Lang) -> String {
     text
 }
 
-fn set_params(f: impl FnOnce(&mut CalendarQuery)) {
-    let ctx = use_ctx();
-    let route = ctx.route.get_untracked();
-    let mut q = CalendarQuery::from_params(&route.params, today());
+/// Changes the calendar's query and writes it back whole (normalised).
+fn change_query(f: impl FnOnce(&mut CalendarQuery)) {
+    let url = use_ctx().url();
+    let mut q = url.read_untracked(|p| CalendarQuery::from_params(p, today()));
     f(&mut q);
-    let mut next = crate::state::route::Route::new(route.area);
-    next.params = q.to_params();
-    url::push(ctx.route, next);
+    url.set_query(q.to_params());
 }
 
 /// The optional collections behind the markers. Shared, not copied: there
@@ -115,7 +112,7 @@ fn Calendar(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
-    let query = Memo::new(move |_| CalendarQuery::from_params(&ctx.view_route().params, today()));
+    let query = Memo::new(move |_| ctx.url().read(|p| CalendarQuery::from_params(p, today())));
     let shown: Memo<Vec<Shown<ContentItem>>> =
         Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))));
     let items =
@@ -173,19 +170,16 @@ fn Calendar(
         weekly_counts(&occ, from, to)
     });
 
-    let param = move |k: &'static str| {
-        Signal::derive(move || ctx.view_route().get(k).unwrap_or("").to_string())
-    };
+    let param = move |k: &'static str| Signal::derive(move || ctx.url().get(k).unwrap_or_default());
     let set_filter = move |k: &'static str| {
         Callback::new(move |v: String| {
-            let next = ctx.route.get_untracked().with(k, &v);
-            url::push(ctx.route, next);
+            ctx.url().set(k, &v);
         })
     };
     let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
     let lang = move || ctx.lang.get();
     let step = move |dir: i32| {
-        set_params(|q| {
+        change_query(|q| {
             q.date =
                 match q.view {
                     CalendarView::Month if dir > 0 => q.date.checked_add_months(Months::new(1)),
@@ -225,8 +219,7 @@ fn Calendar(
         );
     };
     let new_item = move |_| {
-        let next = ctx.route.get_untracked().with("selected", "new");
-        url::push(ctx.route, next);
+        ctx.url().set("selected", "new");
     };
 
     view! {
@@ -236,7 +229,7 @@ fn Calendar(
                     let v = *v;
                     view! {
                         <button type="button" class="seg-btn" aria-pressed=move || (query.with(|q| q.view) == v).to_string()
-                            on:click=move |_| set_params(|q| q.view = v)>
+                            on:click=move |_| change_query(|q| q.view = v)>
                             {move || v.label(ctx.lang.get())}
                         </button>
                     }
@@ -244,7 +237,7 @@ fn Calendar(
             </div>
             <div class="cal-nav">
                 <button type="button" class="btn" on:click=move |_| step(-1) aria-label=move || ctx.tr("上一页", "Previous")>"‹"</button>
-                <button type="button" class="btn" on:click=move |_| set_params(|q| q.date = today())>{move || ctx.tr("今天", "Today")}</button>
+                <button type="button" class="btn" on:click=move |_| change_query(|q| q.date = today())>{move || ctx.tr("今天", "Today")}</button>
                 <button type="button" class="btn" on:click=move |_| step(1) aria-label=move || ctx.tr("下一页", "Next")>"›"</button>
                 <h2 class="cal-title" aria-live="polite">{title}</h2>
             </div>

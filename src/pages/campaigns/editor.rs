@@ -17,12 +17,10 @@ use crate::i18n::{format_change, format_money, format_percent};
 use crate::state::context::use_ctx;
 use crate::state::edits::{new_id, submit};
 use crate::state::loading::ListResource;
-use crate::state::url;
 
 fn close() {
     let ctx = use_ctx();
-    let next = ctx.route.get_untracked().without("id").without("tpl");
-    url::push(ctx.route, next);
+    ctx.url().clear(["id", "tpl"]);
 }
 
 #[component]
@@ -39,8 +37,7 @@ pub fn TemplatePicker() -> impl IntoView {
                 </select>
             </label>
             <button type="button" class="btn btn-primary" on:click=move |_| {
-                let next = ctx.route.get_untracked().with("id", "new").with("tpl", &choice.get_untracked());
-                url::push(ctx.route, next);
+                ctx.url().set_many(&[("id", "new"), ("tpl", &choice.get_untracked())]);
             }>{move || ctx.tr("从模板新建", "New from template")}</button>
         </div>
     }
@@ -54,13 +51,9 @@ pub fn CampaignEditor(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Memo::new(move |_| {
-        let r = ctx.view_route();
-        r.get("id").map(|id| {
-            (
-                id.to_string(),
-                r.get("tpl").and_then(|t| t.parse::<usize>().ok()),
-            )
-        })
+        let url = ctx.url();
+        url.get("id")
+            .map(|id| (id, url.get("tpl").and_then(|t| t.parse::<usize>().ok())))
     });
     move || {
         let (id, tpl) = selected.get()?;

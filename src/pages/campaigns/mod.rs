@@ -22,7 +22,6 @@ use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
 use crate::i18n::{format_count, format_money, format_percent, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
-use crate::state::url;
 use timeline::Timeline;
 
 /// Overlapping pairs named in the notice; the rest are counted.
@@ -118,8 +117,7 @@ fn Planner(
         Memo::new(move |_| shown.with(|s| s.iter().map(|s| s.item.clone()).collect::<Vec<_>>()));
     let clashes = Memo::new(move |_| items.with(|i| overlaps(i)));
     let open = move |id: &str| {
-        let next = ctx.route.get_untracked().with("id", id).without("tpl");
-        url::push(ctx.route, next);
+        ctx.url().set_many(&[("id", id), ("tpl", "")]);
     };
     view! {
         <div class="cal-toolbar">
@@ -186,13 +184,12 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<FactsByDate>>) -> im
     let ctx = use_ctx();
     let rows_shown = RwSignal::new(TABLE_PAGE);
     let sort = Memo::new(move |_| {
-        ctx.route
-            .get()
+        ctx.url()
             .get("sort")
-            .and_then(CampaignSort::from_id)
+            .and_then(|s| CampaignSort::from_id(&s))
             .unwrap_or(CampaignSort::Start)
     });
-    let desc = Memo::new(move |_| ctx.view_route().get("desc") != Some("0"));
+    let desc = Memo::new(move |_| ctx.url().get("desc").as_deref() != Some("0"));
     let header = move |s: CampaignSort| {
         let aria = move || match (sort.get() == s, desc.get()) {
             (true, true) => "descending",
@@ -203,8 +200,7 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<FactsByDate>>) -> im
             <th scope="col" aria-sort=aria>
                 <button type="button" class="sort-btn" on:click=move |_| {
                     let flip = sort.get_untracked() == s && desc.get_untracked();
-                    let next = ctx.route.get_untracked().with("sort", s.id()).with("desc", if flip { "0" } else { "" });
-                    url::push(ctx.route, next);
+                    ctx.url().set_many(&[("sort", s.id()), ("desc", if flip { "0" } else { "" })]);
                 }>{move || s.label(ctx.lang.get())}</button>
             </th>
         }

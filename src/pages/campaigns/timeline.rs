@@ -13,7 +13,6 @@ use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
 use crate::domain::model::{Campaign, LocalEvent};
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
-use crate::state::url;
 
 /// Bars drawn at most in one window; more would be unreadable and slow, and the
 /// user is told to narrow the window instead.
@@ -37,17 +36,14 @@ pub fn Timeline(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let view_state = Memo::new(move |_| {
-        let r = ctx.view_route();
-        TimelineView::parse(r.get("tl"), r.get("tlfrom"), today)
+        let url = ctx.url();
+        let (zoom, from) = (url.get("tl"), url.get("tlfrom"));
+        TimelineView::parse(zoom.as_deref(), from.as_deref(), today)
     });
     let window = Memo::new(move |_| items.with(|i| view_state.get().window(i)));
     let go = move |next: TimelineView| {
-        let r = ctx
-            .route
-            .get_untracked()
-            .with("tl", next.zoom.id())
-            .with("tlfrom", &next.from_param());
-        url::push(ctx.route, r);
+        ctx.url()
+            .set_many(&[("tl", next.zoom.id()), ("tlfrom", &next.from_param())]);
     };
     let step = move |n: i64| go(items.with_untracked(|i| view_state.get_untracked().shifted(n, i)));
     let range_label = move || {

@@ -20,7 +20,6 @@ use crate::domain::model::HourlyVisits;
 use crate::domain::period::Granularity;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
-use crate::state::url;
 
 fn bucket_label(d: NaiveDate, grain: Granularity) -> String {
     match grain {
@@ -194,8 +193,7 @@ pub fn TrendChart(data: Memo<CockpitData>, markers: Arc<Vec<Marker>>) -> impl In
                 <label class="field field-inline" for="ck-metric2">
                     <span class="field-label">{move || ctx.tr("叠加指标", "Second metric")}</span>
                     <select id="ck-metric2" on:change=move |ev| {
-                        let next = ctx.route.get_untracked().with("metric2", &event_target_value(&ev));
-                        url::push(ctx.route, next);
+                        ctx.url().set("metric2", &event_target_value(&ev));
                     }>
                         <option value="" selected=move || metric2().is_empty()>{move || ctx.tr("无", "None")}</option>
                         {Kpi::ALL.iter().map(|k| {

@@ -10,18 +10,11 @@ use crate::domain::model::Target;
 use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
-use crate::state::url;
-
-fn set(key: &'static str, value: &str) {
-    let ctx = use_ctx();
-    let next = ctx.route.get_untracked().with(key, value);
-    url::push(ctx.route, next);
-}
 
 #[component]
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
-    let param = move |k: &'static str| ctx.view_route().get(k).unwrap_or("").to_string();
+    let param = move |k: &'static str| ctx.url().get(k).unwrap_or_default();
     let preset = move || Preset::from_id(&param("period")).unwrap_or_default();
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default() aria-label=move || ctx.tr("时间与对比", "Period and comparison")>
@@ -35,7 +28,7 @@ pub fn Controls() -> impl IntoView {
                                 type="button"
                                 class="seg-btn"
                                 aria-pressed=move || (preset() == p).to_string()
-                                on:click=move |_| set("period", p.id())
+                                on:click=move |_| ctx.url().set("period", p.id())
                             >
                                 {move || p.label(ctx.lang.get())}
                             </button>
@@ -46,16 +39,16 @@ pub fn Controls() -> impl IntoView {
             <Show when=move || preset() == Preset::Custom>
                 <label class="field" for="ck-from">
                     <span class="field-label">{move || ctx.tr("开始", "From")}</span>
-                    <input id="ck-from" type="date" prop:value=move || param("from") on:change=move |ev| set("from", &event_target_value(&ev)) />
+                    <input id="ck-from" type="date" prop:value=move || param("from") on:change=move |ev| ctx.url().set("from", &event_target_value(&ev)) />
                 </label>
                 <label class="field" for="ck-to">
                     <span class="field-label">{move || ctx.tr("结束", "To")}</span>
-                    <input id="ck-to" type="date" prop:value=move || param("to") on:change=move |ev| set("to", &event_target_value(&ev)) />
+                    <input id="ck-to" type="date" prop:value=move || param("to") on:change=move |ev| ctx.url().set("to", &event_target_value(&ev)) />
                 </label>
             </Show>
             <label class="field" for="ck-compare">
                 <span class="field-label">{move || ctx.tr("对比", "Compare with")}</span>
-                <select id="ck-compare" on:change=move |ev| set("compare", &event_target_value(&ev))>
+                <select id="ck-compare" on:change=move |ev| ctx.url().set("compare", &event_target_value(&ev))>
                     {Comparison::ALL.iter().map(|c| {
                         let c = *c;
                         view! {
@@ -68,7 +61,7 @@ pub fn Controls() -> impl IntoView {
             </label>
             <label class="field" for="ck-grain">
                 <span class="field-label">{move || ctx.tr("粒度", "Granularity")}</span>
-                <select id="ck-grain" on:change=move |ev| set("grain", &event_target_value(&ev))>
+                <select id="ck-grain" on:change=move |ev| ctx.url().set("grain", &event_target_value(&ev))>
                     {Granularity::ALL.iter().map(|g| {
                         let g = *g;
                         view! {
@@ -115,12 +108,11 @@ const FILTER_DIMS: &[FilterDim] = &[
 pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     let chips = move || {
-        let route = ctx.view_route();
         let lang = ctx.lang.get();
         FILTER_DIMS
             .iter()
             .filter_map(|(key, zh, en, label)| {
-                let value = route.get(key).and_then(|id| label(id, lang))?;
+                let value = ctx.url().get(key).and_then(|id| label(&id, lang))?;
                 Some((*key, lang.tr(zh, en).to_string(), value.to_string()))
             })
             .collect::<Vec<_>>()
@@ -132,8 +124,7 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
                     let text = format!("{name}: {label}");
                     view! {
                         <button type="button" class="chip" data-filter=key on:click=move |_| {
-                            let next = ctx.route.get_untracked().without(key);
-                            url::push(ctx.route, next);
+                            ctx.url().clear([key]);
                         }>
                             <span>{text.clone()}</span>
                             <span class="chip-x" aria-hidden="true">"×"</span>
@@ -142,11 +133,7 @@ pub fn FilterChips(#[prop(into)] estimated: Signal<bool>) -> impl IntoView {
                     }
                 }).collect_view()}
                 <button type="button" class="btn btn-ghost" on:click=move |_| {
-                    let mut next = ctx.route.get_untracked();
-                    for (key, ..) in FILTER_DIMS {
-                        next = next.without(key);
-                    }
-                    url::push(ctx.route, next);
+                    ctx.url().clear(FILTER_DIMS.iter().map(|(key, ..)| *key));
                 }>{move || ctx.tr("清除全部筛选", "Clear all filters")}</button>
                 <Show when=move || estimated.get()>
                     <span class="muted estimate-note">{move || ctx.tr(
@@ -178,13 +165,7 @@ pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) 
             let _ = w.print();
         }
     };
-    let reset = move |_| {
-        let mut next = ctx.route.get_untracked();
-        for k in COCKPIT_PARAMS {
-            next = next.without(k);
-        }
-        url::push(ctx.route, next);
-    };
+    let reset = move |_| ctx.url().clear(COCKPIT_PARAMS.iter().copied());
     let period_text = move || {
         data.with(|d| match ctx.lang.get() {
             Lang::Zh => format!("{} 至 {}", d.period.start, d.period.end),

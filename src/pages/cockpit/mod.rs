@@ -28,7 +28,6 @@ use crate::domain::model::{
 use crate::domain::period::CockpitQuery;
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
-use crate::state::url;
 
 /// A dated marker on the trend chart: a campaign or published content.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,23 +171,11 @@ pub fn CockpitPage() -> impl IntoView {
     }
 }
 
-/// Sets (or, when equal to `value` already, clears) one URL parameter.
-pub(crate) fn toggle_param(key: &'static str, value: String) {
-    let ctx = use_ctx();
-    let route = ctx.route.get_untracked();
-    let next = if route.get(key) == Some(value.as_str()) {
-        route.without(key)
-    } else {
-        route.with(key, &value)
-    };
-    url::push(ctx.route, next);
-}
-
 #[component]
 fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView {
     let ctx = use_ctx();
     let sources = StoredValue::new(sources);
-    let query = Memo::new(move |_| CockpitQuery::from_params(&ctx.view_route().params));
+    let query = Memo::new(move |_| ctx.url().read(CockpitQuery::from_params));
     let data: Memo<CockpitData> = Memo::new(move |_| {
         let q = query.get();
         sources.with_value(|s| {
@@ -230,8 +217,7 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
                                 spark=Signal::derive(move || data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>()))
                                 selected=Signal::derive(move || query.with(|q| q.metric) == kpi)
                                 on_select=Callback::new(move |_| {
-                                    let next = ctx.route.get_untracked().with("metric", kpi.key());
-                                    url::push(ctx.route, next);
+                                    ctx.url().set("metric", kpi.key());
                                 })
                             />
                         }

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::toggle_param;
 use crate::components::{Bar, BarList, EmptyState};
 use crate::domain::behaviour::{cohorts, top_pages, PageSort};
 use crate::domain::funnel::funnel;
@@ -12,7 +11,6 @@ use crate::domain::metrics::{new_vs_returning, ratio, CockpitData, Totals};
 use crate::domain::model::{RetentionCohort, TopPage};
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
 use crate::state::context::use_ctx;
-use crate::state::url;
 
 /// Bars of visitors with their share of the total.
 fn visitor_bars<T: Copy>(
@@ -46,9 +44,8 @@ fn visitors_of<T: Copy>(rows: &[(T, Totals)]) -> Vec<(T, u64)> {
 #[component]
 pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
-    let selected =
-        move |k: &'static str| Signal::derive(move || ctx.view_route().get(k).map(str::to_string));
-    let toggle = |k: &'static str| Callback::new(move |id: String| toggle_param(k, id));
+    let selected = move |k: &'static str| Signal::derive(move || ctx.url().get(k));
+    let toggle = |k: &'static str| Callback::new(move |id: String| ctx.url().toggle(k, &id));
     use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
     let districts = Signal::derive(move || {
         data.with(|d| {
@@ -266,13 +263,12 @@ pub fn Pages(rows: Arc<Vec<TopPage>>, data: Memo<CockpitData>) -> impl IntoView 
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
     let sort = Memo::new(move |_| {
-        ctx.route
-            .get()
+        ctx.url()
             .get("sort")
-            .and_then(PageSort::from_id)
+            .and_then(|s| PageSort::from_id(&s))
             .unwrap_or_default()
     });
-    let ascending = Memo::new(move |_| ctx.view_route().get("asc") == Some("1"));
+    let ascending = Memo::new(move |_| ctx.url().get("asc").as_deref() == Some("1"));
     let pages = Memo::new(move |_| {
         let period = data.with(|d| d.period);
         rows.with_value(|r| top_pages(r, &period, sort.get(), ascending.get()))
@@ -286,10 +282,8 @@ pub fn Pages(rows: Arc<Vec<TopPage>>, data: Memo<CockpitData>) -> impl IntoView 
         view! {
             <th scope="col" aria-sort=aria>
                 <button type="button" class="sort-btn" on:click=move |_| {
-                    let route = ctx.route.get_untracked();
                     let flip = sort.get_untracked() == s && !ascending.get_untracked();
-                    let next = route.with("sort", s.id()).with("asc", if flip { "1" } else { "" });
-                    url::push(ctx.route, next);
+                    ctx.url().set_many(&[("sort", s.id()), ("asc", if flip { "1" } else { "" })]);
                 }>
                     {move || ctx.tr(zh, en)}
                     <span aria-hidden="true">{move || match aria() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>

@@ -48,7 +48,7 @@ fn WechatView(data: Arc<WechatData>) -> impl IntoView {
         }
         .into_any();
     };
-    let query = Memo::new(move |_| CockpitQuery::from_params(&ctx.view_route().params));
+    let query = Memo::new(move |_| ctx.url().read(CockpitQuery::from_params));
     (move || {
         let lang = ctx.lang.get();
         let period = query.get().period(as_of);

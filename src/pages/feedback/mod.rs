@@ -13,7 +13,6 @@ use crate::i18n::{format_count, format_date, format_datetime, Lang};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{discard, retry, submit};
 use crate::state::loading::{list_resource, ListResource};
-use crate::state::url;
 
 /// Rows listed at once; "list more" adds another page.
 const PAGE: usize = 200;
@@ -62,28 +61,14 @@ fn options<T: Copy + 'static>(
 #[component]
 fn Filters() -> impl IntoView {
     let ctx = use_ctx();
-    let param = move |k: &'static str| {
-        Signal::derive(move || ctx.view_route().get(k).unwrap_or("").to_string())
-    };
+    let param = move |k: &'static str| Signal::derive(move || ctx.url().get(k).unwrap_or_default());
     let set = move |k: &'static str| {
-        Callback::new(move |v: String| {
-            let next = ctx.route.get_untracked().with(k, &v).without("id");
-            url::push(ctx.route, next);
-        })
+        Callback::new(move |v: String| ctx.url().set_many(&[(k, &v), ("id", "")]))
     };
     let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
     let lang = move || ctx.lang.get();
-    let on_search = move |ev| {
-        let next = ctx
-            .route
-            .get_untracked()
-            .with("q", &event_target_value(&ev));
-        url::replace(ctx.route, next);
-    };
-    let has_filters = move || {
-        let r = ctx.view_route();
-        !FeedbackFilter::from_params(&r.params).is_empty()
-    };
+    let on_search = move |ev| ctx.url().set_in_place("q", &event_target_value(&ev));
+    let has_filters = move || !ctx.url().read(FeedbackFilter::from_params).is_empty();
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label class="field field-search" for="fb-q">
@@ -132,10 +117,7 @@ fn Filters() -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn-ghost"
-                    on:click=move |_| {
-                        let next = crate::state::route::Route::new(ctx.route.get_untracked().area);
-                        url::push(ctx.route, next);
-                    }
+                    on:click=move |_| ctx.url().clear_all()
                 >
                     {move || ctx.tr("清除筛选", "Clear filters")}
                 </button>
@@ -148,7 +130,7 @@ fn Filters() -> impl IntoView {
 fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
-    let filter = Memo::new(move |_| FeedbackFilter::from_params(&ctx.view_route().params));
+    let filter = Memo::new(move |_| ctx.url().read(FeedbackFilter::from_params));
     // Server rows with the user's unsynced edits laid over, newest first.
     let shown = Memo::new(move |_| {
         let mut shown = rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob)));
@@ -182,7 +164,7 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
         visible.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
     });
     let hidden = move || visible.with(Vec::len).saturating_sub(limit.get());
-    let selected_id = Memo::new(move |_| ctx.view_route().get("id").map(str::to_string));
+    let selected_id = Memo::new(move |_| ctx.url().get("id"));
     let selected = Memo::new(move |_| {
         let id = selected_id.get()?;
         shown.with(|s| s.iter().find(|s| s.item.id == id).cloned())
@@ -249,7 +231,7 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
 #[component]
 fn StatusTabs(counts: Memo<std::collections::BTreeMap<FeedbackStatus, usize>>) -> impl IntoView {
     let ctx = use_ctx();
-    let current = Memo::new(move |_| ctx.view_route().get("status").map(str::to_string));
+    let current = Memo::new(move |_| ctx.url().get("status"));
     let tab = move |status: Option<FeedbackStatus>| {
         let id = status.map(|s| s.id().to_string());
         let id2 = id.clone();
@@ -352,8 +334,7 @@ fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView
         );
     };
     let close = move |_| {
-        let next = ctx.route.get_untracked().without("id");
-        url::push(ctx.route, next);
+        ctx.url().clear(["id"]);
     };
     let when = local_time(&fb);
     let pending = shown.pending.clone();
