@@ -1,4 +1,5 @@
-//! The resources of the JSON contract, and how their rows are decoded.
+//! The resources of the JSON contract, declared once in [`collections!`],
+//! and how their rows are decoded.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -9,105 +10,7 @@ use crate::domain::model::{
     HealthSample, HourlyVisits, LocalEvent, MetricFact, PortraitRow, RetentionCohort, RoadmapItem,
     Target, TopPage,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Resource {
-    Metrics,
-    Retention,
-    Portrait,
-    Hourly,
-    Pages,
-    Feedback,
-    Content,
-    Campaigns,
-    Channels,
-    Roadmap,
-    Experience,
-    Health,
-    Experiments,
-    Targets,
-    Events,
-}
-
-impl Resource {
-    pub const ALL: &'static [Resource] = &[
-        Resource::Metrics,
-        Resource::Retention,
-        Resource::Portrait,
-        Resource::Hourly,
-        Resource::Pages,
-        Resource::Feedback,
-        Resource::Content,
-        Resource::Campaigns,
-        Resource::Channels,
-        Resource::Roadmap,
-        Resource::Experience,
-        Resource::Health,
-        Resource::Experiments,
-        Resource::Targets,
-        Resource::Events,
-    ];
-
-    /// The collection name: the key in db.json and the default URL path.
-    pub fn key(self) -> &'static str {
-        match self {
-            Resource::Metrics => "metrics",
-            Resource::Retention => "retention",
-            Resource::Portrait => "portrait",
-            Resource::Hourly => "hourly",
-            Resource::Pages => "pages",
-            Resource::Feedback => "feedback",
-            Resource::Content => "content",
-            Resource::Campaigns => "campaigns",
-            Resource::Channels => "channels",
-            Resource::Roadmap => "roadmap",
-            Resource::Experience => "experience",
-            Resource::Health => "health",
-            Resource::Experiments => "experiments",
-            Resource::Targets => "targets",
-            Resource::Events => "events",
-        }
-    }
-
-    /// The collection's name for the user (e.g. in "部分数据未能加载").
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        let (zh, en) = match self {
-            Resource::Metrics => ("每日指标", "daily metrics"),
-            Resource::Retention => ("留存", "retention"),
-            Resource::Portrait => ("用户画像", "user portrait"),
-            Resource::Hourly => ("分时访问", "hourly visits"),
-            Resource::Pages => ("页面排行", "top pages"),
-            Resource::Feedback => ("用户反馈", "feedback"),
-            Resource::Content => ("内容", "content"),
-            Resource::Campaigns => ("活动", "campaigns"),
-            Resource::Channels => ("推广渠道", "promotion channels"),
-            Resource::Roadmap => ("迭代规划", "roadmap"),
-            Resource::Experience => ("用户体验", "experience"),
-            Resource::Health => ("性能健康", "health"),
-            Resource::Experiments => ("A/B 实验", "experiments"),
-            Resource::Targets => ("目标与预警值", "targets"),
-            Resource::Events => ("天津本地时节", "local events"),
-        };
-        lang.tr(zh, en)
-    }
-
-    pub fn from_key(key: &str) -> Option<Resource> {
-        Resource::ALL.iter().copied().find(|r| r.key() == key)
-    }
-
-    /// Operators edit these; the rest are measurements and read-only.
-    pub fn editable(self) -> bool {
-        matches!(
-            self,
-            Resource::Feedback
-                | Resource::Content
-                | Resource::Campaigns
-                | Resource::Roadmap
-                | Resource::Targets
-                | Resource::Events
-        )
-    }
-}
+use crate::i18n::Lang;
 
 /// A row type of one resource, and where it lives in the demo `Dataset`.
 pub trait Row: Clone + PartialEq + serde::Serialize + DeserializeOwned + 'static {
@@ -121,10 +24,71 @@ pub trait Record: Row {
     fn id(&self) -> &str;
 }
 
-macro_rules! row {
-    ($t:ty, $r:expr, $field:ident) => {
-        impl Row for $t {
-            const RESOURCE: Resource = $r;
+/// Work to do with an editable collection's row type (restore it from
+/// storage, resend an edit of it). [`Resource::with_record`] runs it with
+/// the right type; both come from the one declaration in [`collections!`],
+/// so an editable collection cannot be missed by any of them.
+pub trait RecordVisitor {
+    type Output;
+    fn visit<T: Record>(self) -> Self::Output;
+}
+
+/// Declares every collection once: its variant, key (db.json, URL path,
+/// `### key` in docs/api.md), row type, `Dataset` field, name for the user,
+/// and `editable` if operators change it. The `Resource` enum, its lookups,
+/// the `Row`/`Record` impls and the editable-collection dispatch
+/// ([`Resource::with_record`]) are all generated from that list.
+macro_rules! collections {
+    ($($variant:ident => $key:literal, $row:ty, $field:ident, ($zh:literal, $en:literal) $(, $editable:ident)?;)*) => {
+        /// One collection of the JSON contract (in the order of docs/api.md).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Resource {
+            $($variant,)*
+        }
+
+        impl Resource {
+            pub const ALL: &'static [Resource] = &[$(Resource::$variant,)*];
+
+            /// The collection name: the key in db.json and the default URL path.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Resource::$variant => $key,)*
+                }
+            }
+
+            /// The collection's name for the user (e.g. in "部分数据未能加载").
+            pub fn label(self, lang: Lang) -> &'static str {
+                let (zh, en) = match self {
+                    $(Resource::$variant => ($zh, $en),)*
+                };
+                lang.tr(zh, en)
+            }
+
+            /// Operators edit these; the rest are measurements and read-only.
+            pub fn editable(self) -> bool {
+                match self {
+                    $(Resource::$variant => collections!(@editable $($editable)?),)*
+                }
+            }
+
+            /// Runs `visitor` with this collection's row type if it is
+            /// editable; `None` for a read-only collection.
+            pub fn with_record<V: RecordVisitor>(self, visitor: V) -> Option<V::Output> {
+                match self {
+                    $(Resource::$variant => collections!(@visit visitor, $row $(, $editable)?),)*
+                }
+            }
+        }
+
+        $(collections!(@row $variant, $row, $field $(, $editable)?);)*
+    };
+    (@editable editable) => { true };
+    (@editable) => { false };
+    (@visit $visitor:ident, $row:ty, editable) => { Some($visitor.visit::<$row>()) };
+    (@visit $visitor:ident, $row:ty) => { None };
+    (@row $variant:ident, $row:ty, $field:ident $(, $editable:ident)?) => {
+        impl Row for $row {
+            const RESOURCE: Resource = Resource::$variant;
             fn rows(d: &Dataset) -> &Vec<Self> {
                 &d.$field
             }
@@ -132,31 +96,40 @@ macro_rules! row {
                 &mut d.$field
             }
         }
+        $(collections!(@record $editable, $row);)?
     };
-    ($t:ty, $r:expr, $field:ident, editable) => {
-        row!($t, $r, $field);
-        impl Record for $t {
+    (@record editable, $row:ty) => {
+        impl Record for $row {
             fn id(&self) -> &str {
                 &self.id
             }
         }
     };
 }
-row!(MetricFact, Resource::Metrics, metrics);
-row!(RetentionCohort, Resource::Retention, retention);
-row!(PortraitRow, Resource::Portrait, portrait);
-row!(HourlyVisits, Resource::Hourly, hourly);
-row!(TopPage, Resource::Pages, pages);
-row!(ChannelSpend, Resource::Channels, channels);
-row!(ExperienceSample, Resource::Experience, experience);
-row!(HealthSample, Resource::Health, health);
-row!(Experiment, Resource::Experiments, experiments);
-row!(Feedback, Resource::Feedback, feedback, editable);
-row!(ContentItem, Resource::Content, content, editable);
-row!(Campaign, Resource::Campaigns, campaigns, editable);
-row!(RoadmapItem, Resource::Roadmap, roadmap, editable);
-row!(Target, Resource::Targets, targets, editable);
-row!(LocalEvent, Resource::Events, events, editable);
+
+collections! {
+    Metrics => "metrics", MetricFact, metrics, ("每日指标", "daily metrics");
+    Retention => "retention", RetentionCohort, retention, ("留存", "retention");
+    Portrait => "portrait", PortraitRow, portrait, ("用户画像", "user portrait");
+    Hourly => "hourly", HourlyVisits, hourly, ("分时访问", "hourly visits");
+    Pages => "pages", TopPage, pages, ("页面排行", "top pages");
+    Feedback => "feedback", Feedback, feedback, ("用户反馈", "feedback"), editable;
+    Content => "content", ContentItem, content, ("内容", "content"), editable;
+    Campaigns => "campaigns", Campaign, campaigns, ("活动", "campaigns"), editable;
+    Channels => "channels", ChannelSpend, channels, ("推广渠道", "promotion channels");
+    Roadmap => "roadmap", RoadmapItem, roadmap, ("迭代规划", "roadmap"), editable;
+    Experience => "experience", ExperienceSample, experience, ("用户体验", "experience");
+    Health => "health", HealthSample, health, ("性能健康", "health");
+    Experiments => "experiments", Experiment, experiments, ("A/B 实验", "experiments");
+    Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
+    Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
+}
+
+impl Resource {
+    pub fn from_key(key: &str) -> Option<Resource> {
+        Resource::ALL.iter().copied().find(|r| r.key() == key)
+    }
+}
 
 /// Follows a dotted envelope path (`data.items`) into a response body.
 pub fn unwrap_envelope(
@@ -254,5 +227,42 @@ mod tests {
         }
         assert!(Resource::Feedback.editable());
         assert!(!Resource::Metrics.editable());
+    }
+
+    /// Answers which collection the row type it is given belongs to.
+    struct WhichResource;
+    impl RecordVisitor for WhichResource {
+        type Output = Resource;
+        fn visit<T: Record>(self) -> Resource {
+            T::RESOURCE
+        }
+    }
+
+    #[test]
+    fn exactly_the_editable_collections_dispatch_to_their_own_row_type() {
+        for r in Resource::ALL {
+            let dispatched = r.with_record(WhichResource);
+            assert_eq!(dispatched, r.editable().then_some(*r), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn every_collection_is_documented_in_the_api_contract() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/api.md");
+        let api = std::fs::read_to_string(path).unwrap();
+        let headings: Vec<&str> = api
+            .lines()
+            .filter_map(|l| l.strip_prefix("### "))
+            .map(str::trim)
+            .collect();
+        let missing: Vec<&str> = Resource::ALL
+            .iter()
+            .map(|r| r.key())
+            .filter(|k| !headings.contains(k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "docs/api.md has no `### name` section for {missing:?}"
+        );
     }
 }

@@ -7,9 +7,8 @@ use leptos::task::spawn_local;
 use super::context::Ctx;
 use super::loading::ListResource;
 use crate::data::outbox::{apply_confirmed, Op};
-use crate::data::resource::{Record, Resource};
+use crate::data::resource::{Record, RecordVisitor, Resource};
 use crate::data::Precondition;
-use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapItem, Target};
 
 /// A fresh id for a record created here, e.g. `ct-18c2f…`: time plus
 /// randomness, so two tabs (or a fast double click) never collide.
@@ -91,15 +90,25 @@ pub fn retry(ctx: Ctx, seq: u64, force: bool) {
     else {
         return;
     };
-    match Resource::from_key(&key) {
-        Some(Resource::Feedback) => send::<Feedback>(ctx, seq, force, None),
-        Some(Resource::Content) => send::<ContentItem>(ctx, seq, force, None),
-        Some(Resource::Campaigns) => send::<Campaign>(ctx, seq, force, None),
-        Some(Resource::Roadmap) => send::<RoadmapItem>(ctx, seq, force, None),
-        Some(Resource::Targets) => send::<Target>(ctx, seq, force, None),
-        Some(Resource::Events) => send::<LocalEvent>(ctx, seq, force, None),
-        // Not an editable collection: nothing could send it, so let it go.
-        _ => discard(ctx, seq),
+    let resend = Resend { ctx, seq, force };
+    let sent = Resource::from_key(&key).and_then(|r| r.with_record(resend));
+    // Not an editable collection: nothing could send it, so let it go.
+    if sent.is_none() {
+        discard(ctx, seq);
+    }
+}
+
+/// Resends one outbox entry as its collection's row type.
+struct Resend {
+    ctx: Ctx,
+    seq: u64,
+    force: bool,
+}
+
+impl RecordVisitor for Resend {
+    type Output = ();
+    fn visit<T: Record>(self) {
+        send::<T>(self.ctx, self.seq, self.force, None);
     }
 }
 

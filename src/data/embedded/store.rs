@@ -9,11 +9,9 @@ use chrono::{Days, NaiveDate};
 use super::generator::{generate, DEFAULT_SEED};
 use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
-use crate::data::resource::{decode_text, Record, Resource, Row};
+use crate::data::resource::{decode_text, Record, RecordVisitor, Resource, Row};
 use crate::data::storage;
-use crate::domain::model::{
-    Campaign, ContentItem, Dataset, Feedback, LocalEvent, RoadmapItem, Target,
-};
+use crate::domain::model::Dataset;
 
 struct Store {
     data: Dataset,
@@ -49,17 +47,24 @@ fn restore<T: Record>(store: &mut Store) {
     }
 }
 
+/// Restores whichever editable collection it is given.
+struct Restore<'a>(&'a mut Store);
+
+impl RecordVisitor for Restore<'_> {
+    type Output = ();
+    fn visit<T: Record>(self) {
+        restore::<T>(self.0);
+    }
+}
+
 fn load() -> Store {
     let mut store = Store {
         data: generate(DEFAULT_SEED, demo_end_date()),
         damaged: BTreeMap::new(),
     };
-    restore::<Feedback>(&mut store);
-    restore::<ContentItem>(&mut store);
-    restore::<Campaign>(&mut store);
-    restore::<RoadmapItem>(&mut store);
-    restore::<Target>(&mut store);
-    restore::<LocalEvent>(&mut store);
+    for r in Resource::ALL {
+        r.with_record(Restore(&mut store));
+    }
     store
 }
 
@@ -148,15 +153,7 @@ pub fn refresh_from_storage(key: Option<&str>) -> bool {
         (Some(k), Some(r)) if storage::get(k).is_some() => {
             with_store(|s| {
                 s.damaged.remove(&r);
-                match r {
-                    Resource::Feedback => restore::<Feedback>(s),
-                    Resource::Content => restore::<ContentItem>(s),
-                    Resource::Campaigns => restore::<Campaign>(s),
-                    Resource::Roadmap => restore::<RoadmapItem>(s),
-                    Resource::Targets => restore::<Target>(s),
-                    Resource::Events => restore::<LocalEvent>(s),
-                    _ => {}
-                }
+                r.with_record(Restore(s));
             });
             true
         }
@@ -188,6 +185,7 @@ pub fn reset() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::Target;
 
     fn t(id: &str, target: f64) -> Target {
         Target {
