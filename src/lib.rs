@@ -14,3 +14,6 @@ pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod state;
+
+#[cfg(test)]
+mod layering_tests;
