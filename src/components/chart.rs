@@ -9,6 +9,7 @@
 //! so the shell and the KPI tiles paint without waiting for it. A failed load
 //! shows a message with Retry in the chart's place.
 
+use crate::i18n::words;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -265,7 +266,7 @@ where
                         " " {move || label.get()}
                     </p>
                     <button type="button" class="btn" on:click=retry>
-                        {move || ctx.tr("重试", "Retry")}
+                        {move || words::retry(ctx.lang.get())}
                     </button>
                 </div>
             </Show>

@@ -3,6 +3,7 @@
 //! on screen because of it, and offering Retry. Without it a failed optional
 //! collection would look like an empty one.
 
+use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::data::error::ApiError;
@@ -44,7 +45,7 @@ pub fn PartialNotice(
             .iter()
             .map(|(r, _)| r.label(lang))
             .collect::<Vec<_>>()
-            .join(lang.tr("、", ", "));
+            .join(words::list_separator(lang));
         Some(view! {
             <div class="notice notice-error partial-notice" role="status" data-testid="partial-data">
                 <p>
@@ -56,7 +57,7 @@ pub fn PartialNotice(
                     {first.message(lang)}
                 </p>
                 <button type="button" class="btn" on:click=move |_| on_retry.run(())>
-                    {lang.tr("重试", "Retry")}
+                    {words::retry(lang)}
                 </button>
             </div>
         })

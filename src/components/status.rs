@@ -1,5 +1,6 @@
 //! Loading, empty, error and pending states, and the filter select.
 
+use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::data::error::ApiError;
@@ -52,7 +53,7 @@ pub fn ErrorPanel(
                 <code>{detail}</code>
             </details>
             <button class="btn" on:click=move |_| on_retry.run(())>
-                {move || ctx.tr("重试", "Retry")}
+                {move || words::retry(ctx.lang.get())}
             </button>
         </div>
     }

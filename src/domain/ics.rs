@@ -1,6 +1,7 @@
 //! iCalendar (RFC 5545) export of the content calendar and campaigns, for
 //! subscribing from Outlook, Apple Calendar, DingTalk or Feishu.
 
+use crate::i18n::words;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::calendar::validate_link;
@@ -113,7 +114,7 @@ pub fn to_ics(
     line("END:STANDARD");
     line("END:VTIMEZONE");
 
-    let list_sep = lang.tr("、", ", ");
+    let list_sep = words::list_separator(lang);
     for item in items {
         let channels: Vec<&str> = item.channels.iter().map(|c| c.label(lang)).collect();
         let mut description = vec![
@@ -173,7 +174,7 @@ pub fn to_ics(
     for c in campaigns {
         let districts: Vec<&str> = c.districts.iter().map(|d| d.label(lang)).collect();
         let districts = if districts.is_empty() {
-            lang.tr("全部", "All").to_string()
+            words::all(lang).to_string()
         } else {
             districts.join(list_sep)
         };

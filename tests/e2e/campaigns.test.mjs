@@ -1,6 +1,7 @@
 // Campaign planner (活动策划): the timeline moves and zooms with its window in
 // the URL, shows the Spring Festival plan in late November, fits every
-// campaign, and stays responsive with a very large collection.
+// campaign, and stays responsive with a very large collection; planning and
+// reviewing (复盘) campaigns in the planner and its comparison table.
 //
 //   node --test --test-concurrency=1 --test-reporter=spec tests/e2e/campaigns.test.mjs
 
@@ -17,8 +18,17 @@ import {
   runAxe,
   formatViolations,
   screenshot,
+  eventually,
+  hashState,
+  addDays,
+  uniq,
+  unexpectedErrors,
+  assertNoHorizontalOverflow,
+  Problems,
+  withProblems,
+  switchLang,
+  TEST_TODAY,
 } from './harness.mjs';
-import { eventually, hashState } from './helpers.mjs';
 
 let server;
 let browser;
@@ -156,5 +166,177 @@ test('timeline and planner stay responsive with 50,000 campaigns from a REST bac
     await closePage(page);
     await rest.close();
     await api.close();
+  }
+});
+
+// ------------------------------------------------ the planner and its table --
+
+function storedCampaigns(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('haihe.v1.data.campaigns') ?? 'null'));
+}
+
+/** The comparison-table row of the campaign named `name`: { id, cells, roi }. */
+function cmpRow(page, name) {
+  return page.evaluate((name) => {
+    const tr = [...document.querySelectorAll('.cmp-table tr[data-id]')].find(
+      (r) => r.querySelector('th')?.textContent.trim() === name,
+    );
+    if (!tr) return null;
+    return {
+      id: tr.dataset.id,
+      cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()),
+      roi: tr.querySelector('.roi')?.textContent.trim(),
+    };
+  }, name);
+}
+
+async function fillCampaign(page, { name, audience, status, start, end }) {
+  if (name !== undefined) await page.fill('#cp-name', name);
+  if (audience !== undefined) await page.selectOption('#cp-audience', audience);
+  if (status !== undefined) await page.selectOption('#cp-status', status);
+  if (start !== undefined) await page.fill('#cp-start', start);
+  if (end !== undefined) await page.fill('#cp-end', end);
+}
+
+async function campaignDialogClosed(page) {
+  await eventually(async () => {
+    assert.equal(await page.locator('[role=dialog]').count(), 0, 'dialog still open');
+    assert.equal((await hashState(page)).params.id, undefined);
+  }, { page });
+}
+
+test('campaign planner: plan from a template, review with derived actuals, ROI in the table, overlaps', async () => {
+  const page = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  const problems = new Problems();
+  try {
+    const today = TEST_TODAY;
+    const name = `津门新人礼·复盘测试 ${uniq()}`;
+    await gotoApp(page, `${server.url}#/campaigns`);
+    await page.waitForSelector('.cmp-table tr[data-id]', { timeout: 20000 });
+
+    // --- plan from the template
+    await page.selectOption('#cp-template', { label: '津门新人礼' });
+    await page.getByRole('button', { name: '从模板新建' }).click();
+    await page.waitForSelector('[role=dialog] #cp-name');
+    const params = (await hashState(page)).params;
+    assert.equal(params.id, 'new');
+    assert.equal(params.tpl, '0');
+    assert.equal(await page.inputValue('#cp-name'), '津门新人礼', 'template name prefilled');
+    assert.equal(await page.inputValue('#cp-audience'), 'new', 'template audience');
+    await problems.axe(page, 'the campaign dialog', '[role=dialog]');
+    await fillCampaign(page, { name, status: 'ended', start: addDays(today, -40), end: addDays(today, -30) });
+    await page.locator('[role=dialog] button[type=submit]').click();
+    await campaignDialogClosed(page);
+
+    let row;
+    await eventually(async () => {
+      row = await cmpRow(page, name);
+      assert.ok(row, 'the new campaign is in the comparison table');
+      assert.ok(row.cells.includes('已结束'), `status ended: ${row.cells}`);
+      assert.equal(row.roi, '—', 'no ROI before the review');
+    }, { page });
+    const id = row.id;
+    assert.equal(await page.locator(`a.tl-bar[href*="id=${id}"]`).count(), 1, 'on the timeline');
+
+    // --- review: derive actuals, enter the cost, save as reviewed
+    await page.locator(`.cmp-table tr[data-id="${id}"] th a`).click();
+    await page.waitForSelector('[role=dialog] #cp-name');
+    assert.equal(await page.inputValue('#cp-name'), name);
+    assert.equal(await page.inputValue('#cp-start'), addDays(today, -40));
+    assert.equal(await page.inputValue('#cp-status'), 'ended');
+    assert.equal(await page.locator('[data-testid=roi]').count(), 0, 'no figures before any actuals');
+    await page.getByRole('button', { name: '用数据推算实际值' }).click();
+    await eventually(async () => {
+      for (const f of ['#cp-a-part', '#cp-a-new', '#cp-a-orders', '#cp-a-rev']) {
+        assert.match(await page.inputValue(f), /^\d+(\.\d+)?$/, `${f} derived`);
+      }
+    }, { page });
+    assert.ok(Number(await page.inputValue('#cp-a-part')) > 0, 'derived participants > 0');
+    await page.fill('#cp-cost', '6000');
+    await page.fill('#cp-worked', '新人券包转化好');
+    await page.fill('#cp-change', '提前预热');
+    const readFigures = async () => {
+      const roi = (await page.locator('[data-testid=roi]').textContent({ timeout: 500 })).trim();
+      const conv = (await page.locator('[data-testid=conv]').textContent({ timeout: 500 })).trim();
+      assert.match(roi, /^-?[\d,]+(\.\d)?%$/, `ROI is a number: ${roi}`);
+      assert.match(conv, /^[\d,]+(\.\d)?%$/, `conversion is a number: ${conv}`);
+      return { roi, conv };
+    };
+    let live = null;
+    await problems.check('the review figures (conversion, ROI) show while the actuals and cost are entered', async () => {
+      live = await eventually(readFigures, { page, timeout: 3000 });
+    });
+    await screenshot(page, 'campaigns-review-dialog-zh');
+    await page.getByRole('button', { name: '保存并标记为已复盘' }).click();
+    await campaignDialogClosed(page);
+
+    // The dialog of the reviewed campaign shows its figures.
+    await page.locator(`.cmp-table tr[data-id="${id}"] th a`).click();
+    await page.waitForSelector('[role=dialog] #cp-name');
+    assert.equal(await page.inputValue('#cp-cost'), '6000');
+    const { roi, conv } = await eventually(readFigures, { page, timeout: 3000 });
+    if (live) assert.deepEqual(live, { roi, conv }, 'figures while editing = figures after saving');
+    await page.getByRole('button', { name: '关闭' }).click();
+    await campaignDialogClosed(page);
+
+    const checkReviewed = async () => {
+      await eventually(async () => {
+        const r = await cmpRow(page, name);
+        assert.ok(r, 'row present');
+        assert.equal(r.id, id);
+        assert.ok(r.cells.includes('已复盘'), `status reviewed: ${r.cells}`);
+        assert.equal(r.roi, roi, 'table ROI equals the dialog ROI');
+        assert.ok(r.cells.includes(conv), `conversion ${conv} in ${r.cells}`);
+      }, { page });
+      const stored = (await storedCampaigns(page))?.find((c) => c.id === id);
+      assert.ok(stored, 'stored in haihe.v1.data.campaigns');
+      assert.equal(stored.status, 'reviewed');
+      assert.equal(stored.review?.cost, 6000);
+      assert.equal(stored.review?.derived, true);
+      assert.equal(stored.review?.worked, '新人券包转化好');
+    };
+    await checkReviewed();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.cmp-table tr[data-id]', { timeout: 20000 });
+    await checkReviewed();
+
+    // --- overlap: two "new users" campaigns with intersecting dates
+    const a = `新客试吃周 ${uniq()}`;
+    const b = `新客满减周 ${uniq()}`;
+    for (const [n, s, e] of [
+      [a, addDays(today, 60), addDays(today, 70)],
+      [b, addDays(today, 66), addDays(today, 80)],
+    ]) {
+      await page.getByRole('button', { name: '空白新建' }).click();
+      await page.waitForSelector('[role=dialog] #cp-name');
+      await fillCampaign(page, { name: n, audience: 'new', start: s, end: e });
+      await page.locator('[role=dialog] button[type=submit]').click();
+      await campaignDialogClosed(page);
+    }
+    await eventually(async () => {
+      const text = (await page.locator('[data-testid=overlaps]').textContent()) ?? '';
+      assert.ok(text.includes(`${a} × ${b}`) || text.includes(`${b} × ${a}`), `overlap notice names both: ${text}`);
+    }, { page });
+    const ida = (await cmpRow(page, a)).id;
+    const idb = (await cmpRow(page, b)).id;
+    for (const i of [ida, idb]) {
+      assert.equal(await page.locator(`a.tl-bar.overlap[href*="id=${i}"]`).count(), 1, `${i} outlined on the timeline`);
+    }
+    await problems.axe(page, 'the campaign planner');
+    await assertNoHorizontalOverflow(page, 'on the campaign planner');
+    await screenshot(page, 'campaigns-overlap-zh', { fullPage: true });
+    await switchLang(page, 'en');
+    await page.getByRole('button', { name: 'New from template' }).waitFor();
+    assert.match(await page.locator('[data-testid=overlaps]').textContent(), /Overlapping campaigns/);
+    await screenshot(page, 'campaigns-overlap-en', { fullPage: true });
+
+    assertNoPanic(page);
+    assert.deepEqual(unexpectedErrors(page), [], 'console errors');
+    problems.assertNone();
+  } catch (err) {
+    await screenshot(page, 'campaigns-FAILED', { fullPage: true }).catch(() => {});
+    throw withProblems(err, problems);
+  } finally {
+    await closePage(page);
   }
 });

@@ -16,8 +16,10 @@ import {
   gotoApp,
   assertNoPanic,
   screenshot,
+  eventually,
+  expectTitle,
+  goHash,
 } from './harness.mjs';
-import { eventually, expectTitle, goHash } from './helpers.mjs';
 
 const ECHARTS = /\/echarts-[0-9a-f]+\.js$/;
 

@@ -26,8 +26,12 @@ import {
   runAxe,
   formatViolations,
   screenshot,
+  parseCsv,
+  sleep,
+  eventually,
+  hashState,
+  assertNoHorizontalScroll,
 } from './harness.mjs';
-import { parseCsv } from './helpers.mjs';
 
 let server;
 let browser;
@@ -46,8 +50,6 @@ after(async () => {
 // ---------------------------------------------------------------------------
 // Helpers (local to this file)
 // ---------------------------------------------------------------------------
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Every KPI key, in the order the tiles show them (Kpi::ALL). */
 const KPI_KEYS = [
@@ -71,19 +73,6 @@ const N_KPIS = KPI_KEYS.length; // 14
 const RATIO_KEYS = ['avgStay', 'visitDepth', 'bounceRate', 'conversionRate', 'revenuePerCustomer', 'aov', 'repurchaseRate'];
 /** The rates: their changes read in percentage points. */
 const RATE_KEYS = ['bounceRate', 'conversionRate', 'repurchaseRate'];
-
-/** Polls `fn` (which asserts) until it passes; rethrows its last error after `timeout` ms. */
-async function eventually(fn, { timeout = 10000, interval = 50 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    await sleep(interval);
-  }
-}
 
 /** The cockpit's recompute counter (`.cockpit-body[data-renders]`), or null before it mounts. */
 function renders(page) {
@@ -164,24 +153,6 @@ function bars(page, dimension) {
   );
 }
 
-/** The URL hash parsed: { area, params }. */
-async function hashState(page) {
-  const hash = await page.evaluate(() => location.hash);
-  const s = hash.replace(/^#\/?/, '');
-  const i = s.indexOf('?');
-  const path = i < 0 ? s : s.slice(0, i);
-  const query = i < 0 ? '' : s.slice(i + 1);
-  return { area: path, params: Object.fromEntries(new URLSearchParams(query)) };
-}
-
-async function assertNoHorizontalScroll(page, where) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= innerWidth, `${where}: horizontal scrolling (scrollWidth ${scrollWidth} > innerWidth ${innerWidth})`);
-}
-
 /** No NaN / Infinity / inf / "undefined" anywhere in the cockpit's text, titles or inputs. */
 async function assertNoBadNumbers(page, where) {
   const text = await page.evaluate(() => {
@@ -198,7 +169,6 @@ async function assertNoBadNumbers(page, where) {
 
 /** A rate's change text in points: "+2.1 个百分点" / "-3.4 pp". */
 const POINTS = { zh: /^[+-]\d+\.\d 个百分点$/, en: /^[+-]\d+\.\d pp$/ };
-
 
 /** Clicks "导出 CSV" / "Export CSV" and returns { name, text } of the download. */
 async function downloadCsv(page) {

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CSP_POLICY as CSP,
   DIST_DIR,
   startStaticServer,
   launchBrowser,
@@ -18,8 +17,12 @@ import {
   gotoApp,
   assertNoPanic,
   screenshot,
+  eventually,
+  expectTitle,
+  goHash,
+  navLinks,
+  CSP_POLICY as CSP,
 } from './harness.mjs';
-import { eventually, expectTitle, goHash, navLinks } from './helpers.mjs';
 
 // Every area that exists today; areas added later are visited too (from the nav).
 const AREAS = [

@@ -17,8 +17,8 @@ import {
   assertNoPanic,
   shanghaiDate,
   screenshot,
+  eventually,
 } from './harness.mjs';
-import { eventually } from './helpers.mjs';
 
 /** [instant, what it stands for, the Spring Festival plan is ahead]. */
 const DAYS = [

@@ -13,8 +13,6 @@ import {
   gotoApp,
   assertNoPanic,
   screenshot,
-} from './harness.mjs';
-import {
   eventually,
   expectTitle,
   h1,
@@ -25,7 +23,7 @@ import {
   navLinks,
   reloadApp,
   waitForList,
-} from './helpers.mjs';
+} from './harness.mjs';
 
 let server;
 let browser;

@@ -15,8 +15,6 @@ import {
   gotoApp,
   assertNoPanic,
   screenshot,
-} from './harness.mjs';
-import {
   eventually,
   expectTitle,
   row,
@@ -28,7 +26,7 @@ import {
   waitForList,
   textOf,
   assertStillNavigates,
-} from './helpers.mjs';
+} from './harness.mjs';
 
 let api;
 let server;

@@ -1,4 +1,5 @@
-// Browser-test harness for Haihe (ESM, Node 20+, no test-framework coupling).
+// Browser-test harness and page helpers for Haihe (ESM, Node 20+, no
+// test-framework coupling): the one module every test file imports.
 //
 //   import { startStaticServer, startJsonServer, launchBrowser, newPage,
 //            gotoApp, assertNoPanic, runAxe, screenshot } from './harness.mjs';
@@ -16,6 +17,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 /** Absolute path of the repository root. */
@@ -227,7 +229,8 @@ export function freePort() {
   });
 }
 
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+/** Waits `ms` milliseconds. */
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
  * Start json-server 0.17 on a private copy of `dbPath` (tests never share state).
@@ -536,4 +539,315 @@ export async function screenshot(page, name, opts = {}) {
   const path = join(dir, `${safe}.png`);
   await page.screenshot({ path, ...opts });
   return path;
+}
+
+// ------------------------------------------------------------ page helpers --
+// Everything below reads what the user sees (texts, attributes, the URL hash)
+// so the tests assert on the rendered app, not on its internals.
+
+/**
+ * Polls `fn` (which asserts) until it passes; rethrows its last error after
+ * `timeout` ms, so a failure shows the real assertion message. With `page`,
+ * each try first checks that the app has not panicked.
+ */
+export async function eventually(fn, { page, timeout = 10000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (page) assertNoPanic(page);
+      return await fn();
+    } catch (err) {
+      // A crashed app will not recover: say so at once.
+      if (Date.now() > deadline || /the app panicked/.test(String(err?.message))) throw err;
+    }
+    await sleep(interval);
+  }
+}
+
+/** The page's h1 text (trimmed). */
+export function h1(page) {
+  return page.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? null);
+}
+
+/** Waits until the page's h1 is `title`; fails at once if the app panicked. */
+export function expectTitle(page, title, opts) {
+  return eventually(async () => {
+    assertNoPanic(page);
+    assert.equal(await h1(page), title);
+  }, opts);
+}
+
+/** Text of the first element matching `selector` (trimmed), or null; never waits. */
+export function textOf(page, selector) {
+  return page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? null, selector);
+}
+
+/** Waits until the feedback page shows its list (or its empty state / an error). */
+export async function waitForInbox(page, { timeout = 15000 } = {}) {
+  await page.waitForSelector('ul.fb-list, .inbox .empty, .error-panel', { timeout });
+}
+
+/** Waits until the feedback list itself is rendered; fails on an error panel. */
+export async function waitForList(page, { timeout = 15000 } = {}) {
+  await waitForInbox(page, { timeout });
+  const err = await textOf(page, '.error-panel .error-message');
+  assert.equal(err, null, `the list failed to load: ${err}`);
+  await page.waitForSelector('ul.fb-list', { timeout });
+}
+
+/**
+ * The rows as shown: [{ id, status, statusText, text, meta: [span texts], pending }].
+ * `status` is the id from the badge's `status-<id>` class.
+ */
+export function rows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('ul.fb-list li.fb-row')].map((li) => {
+      const link = li.querySelector('a.fb-link');
+      const href = link?.getAttribute('href') ?? '';
+      const query = href.includes('?') ? href.slice(href.indexOf('?') + 1) : '';
+      const badge = li.querySelector('.status');
+      const status = [...(badge?.classList ?? [])].find((c) => c.startsWith('status-'))?.slice('status-'.length);
+      const pending = ['badge-failed', 'badge-conflict', 'badge-sending'].find((c) => li.querySelector(`.${c}`));
+      return {
+        id: new URLSearchParams(query).get('id'),
+        status,
+        statusText: badge?.textContent?.trim(),
+        text: li.querySelector('.fb-text')?.textContent?.trim(),
+        meta: [...li.querySelectorAll('.fb-meta > span')].map((s) => s.textContent.trim()),
+        selected: li.classList.contains('selected'),
+        pending: pending ?? null,
+      };
+    }),
+  );
+}
+
+/** The row of one feedback id, or undefined. */
+export async function row(page, id) {
+  return (await rows(page)).find((r) => r.id === id);
+}
+
+/** `.result-count` parsed: { shown, total, text } (zh "显示 n 条,共 m 条" or en "Showing n of m"). */
+export async function resultCount(page) {
+  const text = await textOf(page, '.result-count');
+  const m = text.match(/^显示 (\d+) 条,共 (\d+) 条$/) ?? text.match(/^Showing (\d+) of (\d+)$/);
+  assert.ok(m, `unexpected result count text: ${JSON.stringify(text)}`);
+  return { shown: Number(m[1]), total: Number(m[2]), text };
+}
+
+/** The URL hash parsed: { area, params: {…} }. */
+export async function hashState(page) {
+  const hash = await page.evaluate(() => location.hash);
+  const s = hash.replace(/^#\/?/, '');
+  const i = s.indexOf('?');
+  const path = i < 0 ? s : s.slice(0, i);
+  const query = i < 0 ? '' : s.slice(i + 1);
+  return { area: path, params: Object.fromEntries(new URLSearchParams(query)) };
+}
+
+/** What the open detail shows: { id, status (checked radio), note }. */
+export async function detail(page) {
+  await page.waitForSelector('article.detail');
+  return page.evaluate(() => {
+    const art = document.querySelector('article.detail');
+    const dts = [...art.querySelectorAll('dl.facts dt')];
+    const dds = [...art.querySelectorAll('dl.facts dd')];
+    return {
+      id: dds[0]?.textContent?.trim(),
+      facts: Object.fromEntries(dts.map((dt, i) => [dt.textContent.trim(), dds[i]?.textContent?.trim()])),
+      status: art.querySelector('input[name=fb-status]:checked')?.value ?? null,
+      note: art.querySelector('#fb-note')?.value ?? null,
+      quote: art.querySelector('.fb-quote')?.textContent?.trim(),
+    };
+  });
+}
+
+/** The nav links as { text, href, current }. */
+export function navLinks(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('nav.sidebar a.nav-link')].map((a) => ({
+      text: a.textContent.trim(),
+      href: a.getAttribute('href'),
+      current: a.getAttribute('aria-current'),
+    })),
+  );
+}
+
+/** Changes status and note in the open detail and presses Save (zh or en label). */
+export async function triage(page, { status, note }) {
+  await page.check(`article.detail input[name=fb-status][value=${status}]`);
+  await page.fill('#fb-note', note);
+  await page.locator('article.detail button[type=submit]').click();
+}
+
+/** Opens a view by changing the hash (a same-document navigation). */
+export async function goHash(page, hash) {
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}
+
+/** Reloads and waits for the app to mount again. */
+export async function reloadApp(page) {
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await waitForAppReady(page);
+}
+
+/**
+ * The shell still works after whatever happened: Settings opens from the nav,
+ * and Back returns to the feedback page with its list. No panic.
+ */
+export async function assertStillNavigates(page, { feedbackTitle = '用户反馈', settingsTitle = '设置' } = {}) {
+  await page.locator('nav.sidebar a.nav-link', { hasText: settingsTitle }).click();
+  await expectTitle(page, settingsTitle);
+  assert.equal((await hashState(page)).area, 'settings');
+  await page.goBack();
+  await expectTitle(page, feedbackTitle);
+  assert.equal((await hashState(page)).area, 'feedback');
+  await waitForInbox(page);
+  assertNoPanic(page);
+}
+
+/** Accepts the next window.confirm / alert. */
+export function acceptNextDialog(page) {
+  page.once('dialog', (d) => d.accept().catch(() => {}));
+}
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF records. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      // handled by the \n
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** `ymd` ("2026-11-28") moved by `n` days, as "YYYY-MM-DD". */
+export function addDays(ymd, n) {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The page does not scroll sideways (document scrollWidth ≤ innerWidth). */
+export async function assertNoHorizontalScroll(page, where) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${where}: horizontal scrolling (scrollWidth ${scrollWidth} > innerWidth ${innerWidth})`);
+}
+
+/** A short random tag for names that must not clash between runs. */
+export const uniq = () => Math.random().toString(36).slice(2, 7);
+
+/** Console errors other than the ones a test provokes on purpose. */
+export function unexpectedErrors(page, allowed = []) {
+  return page.errors.filter((e) => !allowed.some((re) => re.test(e)));
+}
+
+/**
+ * Nothing sticks out sideways (document and body scrollWidth within the
+ * viewport, 1 px tolerance); names the widest elements when something does.
+ */
+export async function assertNoHorizontalOverflow(page, where) {
+  const m = await page.evaluate(() => ({
+    doc: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    client: document.documentElement.clientWidth,
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .filter((el) => !el.closest('.table-scroll, [style*="overflow"]'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+  }));
+  assert.ok(
+    Math.max(m.doc, m.body) <= m.client + 1,
+    `horizontal overflow ${where}: scrollWidth ${Math.max(m.doc, m.body)} > ${m.client}; widest: ${m.wide.join(', ')}`,
+  );
+}
+
+/**
+ * Problems that should not stop the rest of a flow from being checked: each
+ * test collects them and fails at its end with all of them listed.
+ */
+export class Problems {
+  list = [];
+  /** Runs an assertion; a failure is recorded instead of thrown. */
+  async check(label, fn) {
+    try {
+      await fn();
+    } catch (err) {
+      if (/the app panicked/.test(String(err?.message))) throw err;
+      this.list.push(`${label}: ${String(err?.message ?? err).split('\n').slice(0, 12).join('\n    ')}`);
+    }
+  }
+  /** axe scan; serious/critical violations are recorded. */
+  async axe(page, label, include) {
+    const v = await runAxe(page, include ? { include } : {});
+    if (v.length) this.list.push(`axe on ${label}:\n${formatViolations(v)}`);
+  }
+  #seenPanics = 0;
+  /** Records panics that happened since the last call, naming the step. */
+  panics(page, step) {
+    const all = panics(page);
+    const fresh = all.slice(this.#seenPanics);
+    this.#seenPanics = all.length;
+    if (fresh.length) this.list.push(`the app panicked ${step}:\n    ${fresh.map((t) => t.split('\n').slice(0, 3).join(' / ')).join('\n    ')}`);
+  }
+  assertNone() {
+    if (!this.list.length) return;
+    const err = new assert.AssertionError({ message: `${this.list.length} problem(s):\n- ${this.list.join('\n- ')}` });
+    err.fromProblems = true;
+    throw err;
+  }
+}
+
+/** The error, with the problems recorded before it appended. */
+export function withProblems(err, problems) {
+  if (!problems?.list.length || err?.fromProblems) return err;
+  const e = new Error(`${err.message}\n\nalso recorded before that:\n- ${problems.list.join('\n- ')}`);
+  e.stack = `${e.message}\n${String(err.stack).split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+  return e;
+}
+
+/** Switches the language with the header's button and waits for <html lang>. */
+export async function switchLang(page, code) {
+  await page.locator('.lang-btn', { hasText: code === 'en' ? 'EN' : '中文' }).click();
+  await eventually(async () =>
+    assert.match(await page.evaluate(() => document.documentElement.lang), code === 'en' ? /^en/ : /^zh/),
+    { page },
+  );
 }

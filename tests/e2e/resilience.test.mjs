@@ -15,13 +15,12 @@ import {
   gotoApp,
   panics,
   screenshot,
+  eventually,
+  sleep,
 } from './harness.mjs';
-import { eventually } from './helpers.mjs';
 
 /** Every area in the navigation; new areas are added here as they arrive. */
 const AREAS = ['cockpit', 'feedback', 'calendar', 'campaigns', 'settings'];
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 let browser;
 let server;

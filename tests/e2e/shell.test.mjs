@@ -17,8 +17,16 @@ import {
   runAxe,
   formatViolations,
   screenshot,
+  expectTitle,
+  h1,
+  navLinks,
+  rows,
+  resultCount,
+  goHash,
+  reloadApp,
+  waitForList,
+  assertNoHorizontalScroll,
 } from './harness.mjs';
-import { eventually, expectTitle, h1, navLinks, rows, resultCount, goHash, reloadApp, waitForList } from './helpers.mjs';
 
 let server;
 let browser;
@@ -44,14 +52,6 @@ const LANG = {
   zh: { html: 'zh-CN', h1: '用户反馈', settings: '设置', nav: ['用户反馈', '设置'], title: /海河/ },
   en: { html: 'en', h1: 'User feedback', settings: 'Settings', nav: ['User feedback', 'Settings'], title: /Haihe/ },
 };
-
-async function assertNoHorizontalScroll(page, where) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= innerWidth, `${where}: horizontal scrolling (scrollWidth ${scrollWidth} > innerWidth ${innerWidth})`);
-}
 
 /** Every visible nav link, button, tab, row link and radio segment is ≥ 44 px tall. */
 async function assertTouchTargets(page, where) {

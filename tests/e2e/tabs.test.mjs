@@ -28,8 +28,16 @@ import {
   gotoApp,
   assertNoPanic,
   screenshot,
+  eventually,
+  expectTitle,
+  row,
+  detail,
+  triage,
+  goHash,
+  reloadApp,
+  waitForList,
+  textOf,
 } from './harness.mjs';
-import { eventually, expectTitle, row, detail, triage, goHash, reloadApp, waitForList, textOf } from './helpers.mjs';
 
 let api;
 let rest;

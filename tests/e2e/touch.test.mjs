@@ -9,8 +9,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST_DIR, startStaticServer, launchBrowser, newPage, closePage, gotoApp, assertNoPanic, screenshot } from './harness.mjs';
-import { eventually, goHash } from './helpers.mjs';
+import {
+  DIST_DIR,
+  startStaticServer,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  assertNoPanic,
+  screenshot,
+  eventually,
+  goHash,
+} from './harness.mjs';
 
 const MIN = 44;
 

@@ -1,6 +1,7 @@
 //! Tianjin's local events (盘山登山节, 茶馆相声节, …): an editable collection
 //! whose days show as markers on the calendar and the campaign timeline.
 
+use crate::i18n::words;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -130,26 +131,26 @@ fn EventList(rows: Vec<LocalEvent>, events: ListResource<LocalEvent>) -> impl In
                         {s.pending.map(|p| view! { <PendingBadge state=p /> })}
                         <button type="button" class="btn btn-ghost" on:click=move |_| {
                             submit::<LocalEvent>(ctx, Op::Delete, id.clone(), None, label.clone(), Some(events));
-                        }>{move || ctx.tr("删除", "Delete")}<span class="sr-only">{ev.name.clone()}</span></button>
+                        }>{move || words::delete(ctx.lang.get())}<span class="sr-only">{ev.name.clone()}</span></button>
                     </li>
                 }
             }).collect_view()}
         </ul>
         <form class="event-form" on:submit=add>
             <label class="field" for="ev-name">
-                <span class="field-label">{move || ctx.tr("名称", "Name")}</span>
+                <span class="field-label">{move || words::name(ctx.lang.get())}</span>
                 <input id="ev-name" maxlength="60" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </label>
             <label class="field" for="ev-start">
-                <span class="field-label">{move || ctx.tr("开始", "Start")}</span>
+                <span class="field-label">{move || words::start(ctx.lang.get())}</span>
                 <input id="ev-start" type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
             </label>
             <label class="field" for="ev-end">
-                <span class="field-label">{move || ctx.tr("结束", "End")}</span>
+                <span class="field-label">{move || words::end(ctx.lang.get())}</span>
                 <input id="ev-end" type="date" prop:value=move || end.get() on:input=move |ev| end.set(event_target_value(&ev)) />
             </label>
             <label class="field" for="ev-district">
-                <span class="field-label">{move || ctx.tr("区域", "District")}</span>
+                <span class="field-label">{move || words::district(ctx.lang.get())}</span>
                 <select id="ev-district" on:change=move |ev| district.set(event_target_value(&ev))>
                     <option value="">{move || ctx.tr("全市", "City-wide")}</option>
                     {District::ALL.iter().map(|d| { let d = *d; view! { <option value=d.id()>{move || d.label(ctx.lang.get())}</option> } }).collect_view()}

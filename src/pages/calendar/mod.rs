@@ -6,6 +6,7 @@ mod editor;
 mod events;
 mod grid;
 
+use crate::i18n::words;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -40,7 +41,7 @@ fn unplanned_text(unplanned: &[Marker], lang: Lang) -> String {
         .take(SHOWN)
         .map(|m| format!("{} {}", format_date(m.date, lang), m.name))
         .collect::<Vec<_>>()
-        .join(lang.tr("、", ", "));
+        .join(words::list_separator(lang));
     if let Some(more) = unplanned.len().checked_sub(SHOWN).filter(|n| *n > 0) {
         text.push_str(&match lang {
             Lang::Zh => format!(" 等,另有 {more} 个"),
@@ -176,7 +177,7 @@ fn Calendar(
             ctx.url().set(k, &v);
         })
     };
-    let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
+    let all = Signal::derive(move || words::all(ctx.lang.get()).to_string());
     let lang = move || ctx.lang.get();
     let step = move |dir: i32| {
         change_query(|q| {
@@ -237,27 +238,27 @@ fn Calendar(
             </div>
             <div class="cal-nav">
                 <button type="button" class="btn" on:click=move |_| step(-1) aria-label=move || ctx.tr("上一页", "Previous")>"‹"</button>
-                <button type="button" class="btn" on:click=move |_| change_query(|q| q.date = today())>{move || ctx.tr("今天", "Today")}</button>
+                <button type="button" class="btn" on:click=move |_| change_query(|q| q.date = today())>{move || words::today(ctx.lang.get())}</button>
                 <button type="button" class="btn" on:click=move |_| step(1) aria-label=move || ctx.tr("下一页", "Next")>"›"</button>
                 <h2 class="cal-title" aria-live="polite">{title}</h2>
             </div>
             <div class="cal-actions">
                 <button type="button" class="btn btn-primary" on:click=new_item>{move || ctx.tr("新建内容", "New content")}</button>
                 <button type="button" class="btn" on:click=export_ics>{move || ctx.tr("导出日历 (.ics)", "Export .ics")}</button>
-                <button type="button" class="btn" on:click=export_csv>{move || ctx.tr("导出 CSV", "Export CSV")}</button>
+                <button type="button" class="btn" on:click=export_csv>{move || words::export_csv(ctx.lang.get())}</button>
             </div>
         </div>
         <form class="filters" on:submit=|ev| ev.prevent_default()>
-            <SelectFilter id="cal-channel" label=Signal::derive(move || ctx.tr("渠道", "Channel").to_string())
+            <SelectFilter id="cal-channel" label=Signal::derive(move || words::channel(ctx.lang.get()).to_string())
                 options=Signal::derive(move || ContentChannel::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
                 value=param("channel") on_change=set_filter("channel") all_label=all />
             <SelectFilter id="cal-type" label=Signal::derive(move || ctx.tr("类型", "Type").to_string())
                 options=Signal::derive(move || ContentType::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
                 value=param("type") on_change=set_filter("type") all_label=all />
-            <SelectFilter id="cal-status" label=Signal::derive(move || ctx.tr("状态", "Status").to_string())
+            <SelectFilter id="cal-status" label=Signal::derive(move || words::status(ctx.lang.get()).to_string())
                 options=Signal::derive(move || ContentStatus::ALL.iter().map(|c| (c.id().to_string(), c.label(lang()).to_string())).collect())
                 value=param("status") on_change=set_filter("status") all_label=all />
-            <SelectFilter id="cal-owner" label=Signal::derive(move || ctx.tr("负责人", "Owner").to_string())
+            <SelectFilter id="cal-owner" label=Signal::derive(move || words::owner(ctx.lang.get()).to_string())
                 options=Signal::derive(move || owners.get().into_iter().map(|o| (o.clone(), o)).collect())
                 value=param("owner") on_change=set_filter("owner") all_label=all />
             <SelectFilter id="cal-color" label=Signal::derive(move || ctx.tr("颜色区分", "Colour by").to_string())

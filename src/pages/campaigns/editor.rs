@@ -352,7 +352,7 @@ fn Form(
                 </header>
                 <form class="content-form" on:submit={move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit(false) }}>
                     <label class="field" for="cp-name">
-                        <span class="field-label">{move || ctx.tr("活动名称", "Name")}</span>
+                        <span class="field-label">{move || ctx.tr("活动名称", "Campaign name")}</span>
                         <input id="cp-name" required maxlength="80" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     </label>
                     <div class="form-row">

@@ -5,6 +5,7 @@
 mod editor;
 mod timeline;
 
+use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
@@ -133,7 +134,7 @@ fn Planner(
                 let listed = pairs.iter().take(SHOWN_OVERLAPS)
                     .map(|(a, b)| format!("{} × {}", name(a), name(b)))
                     .collect::<Vec<_>>()
-                    .join(ctx.tr("、", ", "));
+                    .join(words::list_separator(ctx.lang.get()));
                 let more = (pairs.len() > SHOWN_OVERLAPS).then(|| {
                     let capped = if pairs.len() >= MAX_OVERLAP_PAIRS { "+" } else { "" };
                     match ctx.lang.get() {
@@ -259,9 +260,9 @@ fn Comparison(items: Memo<Vec<Campaign>>, facts: Signal<Arc<FactsByDate>>) -> im
                         <tr>
                             {header(CampaignSort::Name)}
                             {header(CampaignSort::Type)}
-                            <th scope="col">{move || ctx.tr("目标", "Goal")}</th>
+                            <th scope="col">{move || words::goal(ctx.lang.get())}</th>
                             {header(CampaignSort::Start)}
-                            <th scope="col">{move || ctx.tr("状态", "Status")}</th>
+                            <th scope="col">{move || words::status(ctx.lang.get())}</th>
                             {header(CampaignSort::Budget)}
                             <th scope="col">{move || ctx.tr("参与人数", "Participants")}</th>
                             {header(CampaignSort::Conversion)}

@@ -3,6 +3,7 @@
 //! moves and zooms (month / quarter / half-year / fit all) and lives in the
 //! URL (`tl`, `tlfrom`), so a planner can share "the Spring Festival plan".
 
+use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -65,7 +66,7 @@ pub fn Timeline(
             <div class="tl-head">
                 <h2 id="tl-title">{move || ctx.tr("活动时间线", "Campaign timeline")}</h2>
                 <div class="tl-controls">
-                    <div class="segmented presets" role="group" aria-label=move || ctx.tr("时间范围", "Time span")>
+                    <div class="segmented presets" role="group" aria-label=move || ctx.tr("时间跨度", "Time span")>
                         {Zoom::ALL.iter().map(|z| {
                             let z = *z;
                             view! {
@@ -81,7 +82,7 @@ pub fn Timeline(
                         <button type="button" class="btn" data-testid="tl-prev" on:click=move |_| step(-1)
                             aria-label=move || ctx.tr("更早", "Earlier")>"‹"</button>
                         <button type="button" class="btn" on:click=move |_| go(TimelineView::default_for(today))>
-                            {move || ctx.tr("今天", "Today")}</button>
+                            {move || words::today(ctx.lang.get())}</button>
                         <button type="button" class="btn" data-testid="tl-next" on:click=move |_| step(1)
                             aria-label=move || ctx.tr("更晚", "Later")>"›"</button>
                         <span class="tl-range" data-testid="tl-range" aria-live="polite">{range_label}</span>
@@ -133,7 +134,7 @@ fn Gantt(
             </div>
             <div class="tl-body">
                 {w.contains_any(today, today).then(|| view! {
-                    <span class="tl-today" style=format!("left:{:.2}%", w.position(today)) title=move || ctx.tr("今天", "Today")></span>
+                    <span class="tl-today" style=format!("left:{:.2}%", w.position(today)) title=move || words::today(ctx.lang.get())></span>
                 })}
                 <div class="tl-markers" aria-hidden="true">
                     {move || {

@@ -282,7 +282,7 @@ pub fn Heatmap(rows: Arc<Vec<HourlyVisits>>, data: Memo<CockpitData>) -> impl In
     view! {
         <section class="card heat" aria-labelledby="heat-title">
             <h2 id="heat-title">{move || ctx.tr("访问时段", "When they come")}</h2>
-            <p class="muted small">{move || ctx.tr("按所选时段涉及的月份汇总,不随区域等筛选变化。", "Summed over the months of the period; not affected by the filters.")}</p>
+            <p class="muted small">{move || ctx.tr("按所选时段涉及的月份汇总,不随区域等筛选变化。", "Summed over the months of the period; not affected by the district or other filters.")}</p>
             <Chart option label height=260 />
         </section>
     }

@@ -1,6 +1,7 @@
 //! Period, comparison and granularity controls, the cross-filter chips, and
 //! the CSV / print export.
 
+use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
@@ -18,7 +19,7 @@ pub fn Controls() -> impl IntoView {
     let preset = move || Preset::from_id(&param("period")).unwrap_or_default();
     view! {
         <form class="controls" on:submit=|ev| ev.prevent_default() aria-label=move || ctx.tr("时间与对比", "Period and comparison")>
-            <div class="segmented presets" role="group" aria-label=move || ctx.tr("时间范围", "Period")>
+            <div class="segmented presets" role="group" aria-label=move || words::period(ctx.lang.get())>
                 {Preset::ALL
                     .iter()
                     .map(|p| {
@@ -38,11 +39,11 @@ pub fn Controls() -> impl IntoView {
             </div>
             <Show when=move || preset() == Preset::Custom>
                 <label class="field" for="ck-from">
-                    <span class="field-label">{move || ctx.tr("开始", "From")}</span>
+                    <span class="field-label">{move || words::from_date(ctx.lang.get())}</span>
                     <input id="ck-from" type="date" prop:value=move || param("from") on:change=move |ev| ctx.url().set("from", &event_target_value(&ev)) />
                 </label>
                 <label class="field" for="ck-to">
-                    <span class="field-label">{move || ctx.tr("结束", "To")}</span>
+                    <span class="field-label">{move || words::to_date(ctx.lang.get())}</span>
                     <input id="ck-to" type="date" prop:value=move || param("to") on:change=move |ev| ctx.url().set("to", &event_target_value(&ev)) />
                 </label>
             </Show>
@@ -175,7 +176,7 @@ pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) 
     view! {
         <div class="export-bar">
             <span class="muted">{move || ctx.tr("当前视图:", "This view: ")}{period_text}</span>
-            <button type="button" class="btn" on:click=export_csv>{move || ctx.tr("导出 CSV", "Export CSV")}</button>
+            <button type="button" class="btn" on:click=export_csv>{move || words::export_csv(ctx.lang.get())}</button>
             <button type="button" class="btn" on:click=print>{move || ctx.tr("打印(A4 横向)", "Print (A4 landscape)")}</button>
             <button type="button" class="btn btn-ghost" on:click=reset>{move || ctx.tr("恢复默认视图", "Reset view")}</button>
         </div>

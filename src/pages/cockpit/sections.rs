@@ -123,7 +123,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
                             let pct = ratio(new as f64, total).unwrap_or(0.0) * 100.0;
                             let lang = ctx.lang.get();
                             view! {
-                                <div class="split" role="img" aria-label=format!("{} {} / {} {}", lang.tr("新访客", "New"), format_count(new as f64, lang), lang.tr("老访客", "Returning"), format_count(ret as f64, lang))>
+                                <div class="split" role="img" aria-label=format!("{} {} / {} {}", lang.tr("新访客", "New visitors"), format_count(new as f64, lang), lang.tr("老访客", "Returning visitors"), format_count(ret as f64, lang))>
                                     <span class="split-new" style=format!("width:{pct:.1}%")></span>
                                 </div>
                                 <p class="split-legend">
@@ -157,7 +157,7 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                         <th scope="col">{move || ctx.tr("单位", "Unit")}</th>
                         <th scope="col">{move || ctx.tr("环节转化", "Step conversion")}</th>
                         <th scope="col">{move || ctx.tr("流失", "Drop-off")}</th>
-                        <th scope="col">{move || ctx.tr("对比期转化", "Comparison")}</th>
+                        <th scope="col">{move || ctx.tr("对比期转化", "Comparison conversion")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -1,5 +1,6 @@
 //! Editing KPI targets and warning thresholds; saved through the data source.
 
+use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::components::DataView;
@@ -160,8 +161,8 @@ fn TargetForm(
                 <thead>
                     <tr>
                         <th scope="col">{move || ctx.tr("指标", "Metric")}</th>
-                        <th scope="col">{move || ctx.tr("目标", "Target")}</th>
-                        <th scope="col">{move || ctx.tr("预警值", "Warning")}</th>
+                        <th scope="col">{move || words::target(ctx.lang.get())}</th>
+                        <th scope="col">{move || words::warning(ctx.lang.get())}</th>
                     </tr>
                 </thead>
                 <tbody>

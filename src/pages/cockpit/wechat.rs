@@ -4,6 +4,7 @@
 //! as-of date (T+1) and the portrait's rolling window. A day whose file is an
 //! errcode body shows that error in words beside the other days.
 
+use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -248,11 +249,11 @@ fn days(data: &WechatData, from: NaiveDate, to: NaiveDate, lang: Lang) -> impl I
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{lang.tr("日期", "Date")}</th>
+                        <th scope="col">{words::date(lang)}</th>
                         <th scope="col">{Kpi::Visitors.label(lang)}</th>
                         <th scope="col">{Kpi::Visits.label(lang)}</th>
                         <th scope="col">{Kpi::PageViews.label(lang)}</th>
-                        <th scope="col">{lang.tr("状态", "Status")}</th>
+                        <th scope="col">{words::status(lang)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

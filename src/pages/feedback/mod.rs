@@ -1,6 +1,7 @@
 //! The feedback inbox: list, filter and search what users told the business,
 //! and triage it (status plus a note). The "feedback" half of 数据+反馈.
 
+use crate::i18n::words;
 use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
 
@@ -65,7 +66,7 @@ fn Filters() -> impl IntoView {
     let set = move |k: &'static str| {
         Callback::new(move |v: String| ctx.url().set_many(&[(k, &v), ("id", "")]))
     };
-    let all = Signal::derive(move || ctx.tr("全部", "All").to_string());
+    let all = Signal::derive(move || words::all(ctx.lang.get()).to_string());
     let lang = move || ctx.lang.get();
     let on_search = move |ev| ctx.url().set_in_place("q", &event_target_value(&ev));
     let has_filters = move || !ctx.url().read(FeedbackFilter::from_params).is_empty();
@@ -99,18 +100,18 @@ fn Filters() -> impl IntoView {
             />
             <SelectFilter
                 id="fb-district"
-                label=Signal::derive(move || ctx.tr("区域", "District").to_string())
+                label=Signal::derive(move || words::district(ctx.lang.get()).to_string())
                 options=Signal::derive(move || options(District::ALL, District::id, District::label, lang()))
                 value=param("district")
                 on_change=set("district")
                 all_label=all
             />
             <label class="field" for="fb-from">
-                <span class="field-label">{move || ctx.tr("起始日期", "From")}</span>
+                <span class="field-label">{move || words::from_date(ctx.lang.get())}</span>
                 <input id="fb-from" type="date" prop:value=param("from") on:change=move |ev| set("from").run(event_target_value(&ev)) />
             </label>
             <label class="field" for="fb-to">
-                <span class="field-label">{move || ctx.tr("截止日期", "To")}</span>
+                <span class="field-label">{move || words::to_date(ctx.lang.get())}</span>
                 <input id="fb-to" type="date" prop:value=param("to") on:change=move |ev| set("to").run(event_target_value(&ev)) />
             </label>
             <Show when=has_filters>
@@ -248,9 +249,7 @@ fn StatusTabs(counts: Memo<std::collections::BTreeMap<FeedbackStatus, usize>>) -
                 Some(s) => c.get(&s).copied().unwrap_or(0),
                 None => c.values().sum(),
             });
-            let name = status
-                .map(|s| s.label(lang))
-                .unwrap_or(lang.tr("全部", "All"));
+            let name = status.map(|s| s.label(lang)).unwrap_or(words::all(lang));
             format!("{name} {n}")
         };
         view! {
@@ -343,7 +342,7 @@ fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView
             <header class="detail-header">
                 <h2 id="fb-detail-title">{move || ctx.tr("反馈详情", "Feedback detail")}</h2>
                 <button type="button" class="btn btn-ghost" on:click=close>
-                    {move || ctx.tr("关闭", "Close")}
+                    {move || words::close(ctx.lang.get())}
                 </button>
             </header>
             <PendingNotice pending=pending.clone() id=fb.id.clone() ctx />
@@ -351,20 +350,20 @@ fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView
             <dl class="facts">
                 <dt>{move || ctx.tr("编号", "ID")}</dt>
                 <dd>{fb.id.clone()}</dd>
-                <dt>{move || ctx.tr("时间", "Received")}</dt>
+                <dt>{move || ctx.tr("收到时间", "Received")}</dt>
                 <dd>{move || format_datetime(when, ctx.lang.get())}</dd>
                 <dt>{move || ctx.tr("来源", "Source")}</dt>
                 <dd>{move || fb.source.label(ctx.lang.get())}</dd>
                 <dt>{move || ctx.tr("类别", "Category")}</dt>
                 <dd>{move || fb.category.label(ctx.lang.get())}</dd>
-                <dt>{move || ctx.tr("区域", "District")}</dt>
+                <dt>{move || words::district(ctx.lang.get())}</dt>
                 <dd>{move || fb.district.map(|d| d.label(ctx.lang.get())).unwrap_or("—")}</dd>
                 <dt>{move || ctx.tr("评分", "Rating")}</dt>
                 <dd>{stars(fb.rating).unwrap_or_else(|| "—".into())}</dd>
             </dl>
             <form class="triage" on:submit=save>
                 <fieldset>
-                    <legend>{move || ctx.tr("处理状态", "Status")}</legend>
+                    <legend>{move || words::status(ctx.lang.get())}</legend>
                     <div class="segmented">
                         {FeedbackStatus::ALL
                             .iter()
@@ -398,7 +397,7 @@ fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView
                 </label>
                 <div class="form-actions">
                     <button type="submit" class="btn btn-primary" disabled=move || !dirty()>
-                        {move || ctx.tr("保存", "Save")}
+                        {move || words::save(ctx.lang.get())}
                     </button>
                 </div>
             </form>
@@ -433,7 +432,7 @@ fn PendingNotice(pending: Option<EditState>, id: String, ctx: Ctx) -> impl IntoV
                 }}</p>
                 <div class="form-actions">
                     <button type="button" class="btn btn-primary" on:click=move |_| retry(ctx, seq, conflict)>
-                        {move || if conflict { ctx.tr("用我的版本覆盖", "Overwrite with mine") } else { ctx.tr("重试同步", "Retry") }}
+                        {move || if conflict { ctx.tr("用我的版本覆盖", "Overwrite with mine") } else { ctx.tr("重试同步", "Retry sync") }}
                     </button>
                     <button type="button" class="btn" on:click=move |_| discard(ctx, seq)>
                         {move || if conflict { ctx.tr("放弃我的修改", "Discard mine") } else { ctx.tr("放弃修改", "Discard edit") }}

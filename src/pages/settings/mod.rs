@@ -1,6 +1,7 @@
 //! Settings: language, the data source (embedded or REST), the unsynced
 //! edits, and resetting the demo data.
 
+use crate::i18n::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -40,7 +41,7 @@ fn LanguageCard() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <section class="card" aria-labelledby="lang-title">
-            <h2 id="lang-title">{move || ctx.tr("界面语言", "Language")}</h2>
+            <h2 id="lang-title">{move || ctx.tr("界面语言", "Display language")}</h2>
             <label class="field" for="lang-select">
                 <span class="field-label">{move || ctx.tr("语言", "Language")}</span>
                 <select
@@ -297,7 +298,7 @@ fn SyncCard() -> impl IntoView {
                                     </div>
                                     <div class="form-actions">
                                         <button type="button" class="btn" on:click=move |_| retry(ctx, seq, conflict)>
-                                            {move || if conflict { ctx.tr("覆盖", "Overwrite") } else { ctx.tr("重试", "Retry") }}
+                                            {move || if conflict { ctx.tr("覆盖", "Overwrite") } else { words::retry(ctx.lang.get()) }}
                                         </button>
                                         <button type="button" class="btn btn-ghost" on:click=move |_| discard(ctx, seq)>
                                             {move || ctx.tr("放弃", "Discard")}
@@ -357,11 +358,11 @@ fn reset_question(lang: Lang, stored: &[Resource], unsynced: usize) -> String {
     let names: Vec<&str> = stored
         .iter()
         .map(|r| match r {
-            Resource::Feedback => lang.tr("用户反馈", "feedback"),
+            Resource::Feedback => lang.tr("用户反馈", "user feedback"),
             Resource::Content => lang.tr("内容日历", "content calendar"),
-            Resource::Campaigns => lang.tr("活动策划", "campaigns"),
+            Resource::Campaigns => lang.tr("活动策划", "campaign planner"),
             Resource::Roadmap => lang.tr("迭代路线", "roadmap"),
-            Resource::Targets => lang.tr("目标与预警值", "targets"),
+            Resource::Targets => lang.tr("目标与预警值", "targets and warning thresholds"),
             Resource::Events => lang.tr("本地时节", "local events"),
             other => other.key(),
         })

@@ -1,0 +1,323 @@
+// WeChat data end to end: the cockpit reading raw datacube files, and the
+// fetch script that writes them (against a fake WeChat API).
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DIST_DIR,
+  REPO_ROOT,
+  startStaticServer,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  assertNoPanic,
+  runAxe,
+  formatViolations,
+  eventually,
+} from './harness.mjs';
+
+// The cockpit over a folder of raw WeChat datacube files (tests/fixtures/wechat)
+// served next to the app on the plain static server, with config.json marking
+// `metrics` as WeChat-shaped. Figures are worked out by hand from the fixtures
+// (docs/wechat.md §5); both languages; the 45009 day shows its error in words
+// beside the other days; what WeChat lacks says so instead of showing 0.
+describe('the cockpit over WeChat files', () => {
+  let server;
+  let browser;
+  let root;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html missing: run \`trunk build --release\` first`);
+    // The built app plus a `wechat/` folder, as a CDN would hold them.
+    root = mkdtempSync(join(tmpdir(), 'haihe-wechat-site-'));
+    for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat'), join(root, 'wechat'));
+    server = await startStaticServer({ root, prefix: '/team/haihe/' });
+    server.setConfig({
+      backend: 'rest',
+      rest: { baseUrl: server.url, paths: { metrics: 'wechat' }, shapes: { metrics: 'wechat' } },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
+  const kpi = (page, key) => text(page, `.wechat-kpi[data-kpi="${key}"] [data-testid="kpi-value"]`);
+
+  const LANG = {
+    zh: {
+      asOf: '数据截至 2026年11月27日',
+      notProvided: '微信数据不提供此指标',
+      error26: /2026年11月26日 访问趋势:.*配额.*45009/,
+      noData: '无数据',
+      window: '近 7 天,截至 2026年11月27日',
+      direct: '自然访问',
+    },
+    en: {
+      asOf: 'Data up to 27 Nov 2026',
+      notProvided: "WeChat's data does not include this figure",
+      error26: /26 Nov 2026 Visit trend:.*quota.*45009/,
+      noData: 'No data',
+      window: 'last 7 days, up to 27 Nov 2026',
+      direct: 'Direct',
+    },
+  };
+
+  for (const lang of ['zh', 'en']) {
+    test(`WeChat files in ${lang}: hand-computed figures, not-provided metrics, the errcode day beside the others`, async () => {
+      const page = await newPage(browser);
+      const L = LANG[lang];
+      try {
+        await gotoApp(page, `${server.url}#/cockpit?period=7d&compare=none`);
+        if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await eventually(async () => assert.match(await text(page, '.wechat-asof'), new RegExp(L.asOf)), { timeout: 15000 });
+
+        // 21–27 Nov: data on 23, 24, 25 (day file beats the range file), 27.
+        assert.equal(await kpi(page, 'visitors'), '11,843', '2890 + 2755 + 3010 + 3188');
+        assert.equal(await kpi(page, 'visits'), '20,946', 'session_cnt');
+        assert.equal(await kpi(page, 'newVisitors'), '1,748');
+        assert.equal(await kpi(page, 'pageViews'), '59,747', 'visit_pv');
+        for (const key of ['bounceRate', 'orders', 'payingUsers', 'conversionRate', 'aov', 'revenue', 'repurchaseRate']) {
+          assert.equal(await kpi(page, key), L.notProvided, key);
+        }
+        assert.equal(await text(page, '[data-derived="BounceProxy"]'), '25.0%', '1402 / 5608');
+        assert.equal(await text(page, '[data-derived="ShareRate"]'), '11.0%', '981 / 8953');
+        assert.equal(await text(page, '[data-derived="NewVisitorShare"]'), '14.8%', '1748 / 11843');
+
+        // The 45009 day: an error in words, in the list and in its row; the 27th still shows.
+        assert.match(await text(page, '.wechat-errors li'), L.error26);
+        assert.match(await text(page, 'tr[data-date="2026-11-26"] td:last-child'), /45009/);
+        assert.equal(await text(page, 'tr[data-date="2026-11-21"] td:last-child'), L.noData);
+        assert.equal(await text(page, 'tr[data-date="2026-11-27"] td'), '3,188');
+
+        assert.match(await text(page, '.wechat-channels tr[data-family="direct"]'), new RegExp(`${L.direct}\\s*2,070\\s*36\\.9%`));
+        assert.match(await text(page, '.wechat-channels tr[data-family="other"]'), /238/);
+        assert.equal(await text(page, '.wechat-window'), L.window);
+        assert.equal(await page.locator('.wechat-no-genders').count(), 1, 'portrait without genders says so');
+        assert.equal(await page.locator('.wechat-not-provided li').count(), 4);
+
+        const violations = await runAxe(page, { include: '.wechat-cockpit' });
+        assert.deepEqual(violations, [], formatViolations(violations));
+        assertNoPanic(page);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});
+
+// scripts/wechat-fetch against a fake WeChat API (node:http) that answers
+// with the fixtures of tests/fixtures/wechat and injected errcodes. No browser.
+describe('scripts/wechat-fetch', () => {
+  const SCRIPT = join(REPO_ROOT, 'scripts', 'wechat-fetch');
+  const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'wechat');
+  const APPID = 'wx1234567890abcdef';
+  const SECRET = 'f00dfeedc0ffee5ecret0123456789ab';
+
+  const PATHS = {
+    '/datacube/getweanalysisappiddailysummarytrend': 'getDailySummary',
+    '/datacube/getweanalysisappiddailyvisittrend': 'getDailyVisitTrend',
+    '/datacube/getweanalysisappidweeklyvisittrend': 'getWeeklyVisitTrend',
+    '/datacube/getweanalysisappidmonthlyvisittrend': 'getMonthlyVisitTrend',
+    '/datacube/getweanalysisappiduserportrait': 'getUserPortrait',
+    '/datacube/getweanalysisappidvisitdistribution': 'getVisitDistribution',
+    '/datacube/getweanalysisappidvisitpage': 'getVisitPage',
+    '/datacube/getweanalysisappiddailyretaininfo': 'getDailyRetain',
+    '/datacube/getweanalysisappidweeklyretaininfo': 'getWeeklyRetain',
+    '/datacube/getweanalysisappidmonthlyretaininfo': 'getMonthlyRetain',
+    '/wxa/business/performance/boot': 'getPerformanceData',
+  };
+
+  const ERRMSG = { '-1': 'system error', 40001: 'invalid credential, access_token is invalid or not latest', 45009: 'reach max api daily quota limit', 61500: 'date format error' };
+
+  /** The last fixture of an interface, re-dated to the request like WeChat would. */
+  function answer(dir, req) {
+    const files = readdirSync(join(FIXTURES, dir)).sort();
+    let body = null;
+    for (const f of files.reverse()) {
+      const parsed = JSON.parse(readFileSync(join(FIXTURES, dir, f), 'utf8'));
+      if (!parsed.errcode) { body = parsed; break; }
+    }
+    const { begin_date: b, end_date: e } = req;
+    const ref = dir.startsWith('getMonthly') ? b.slice(0, 6) : dir.startsWith('getWeekly') || dir === 'getUserPortrait' ? `${b}-${e}` : b;
+    if (Array.isArray(body.list) && dir !== 'getVisitDistribution' && dir !== 'getVisitPage') {
+      body.list = body.list.slice(-1).map((row) => ({ ...row, ref_date: ref }));
+    } else if (body.ref_date) {
+      body.ref_date = ref;
+    }
+    return body;
+  }
+
+  /** Starts the fake API. `faults[dir]` is a queue of errcodes answered before success. */
+  async function fakeWechat({ faults = {}, rejectFirstToken = false } = {}) {
+    const calls = [];
+    let issued = 0;
+    let valid = null;
+    const server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => { raw += c; });
+      req.on('end', () => {
+        const url = new URL(req.url, 'http://x');
+        const send = (obj) => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(obj)); };
+        let body = {};
+        try { body = JSON.parse(raw || '{}'); } catch { return send({ errcode: 47001, errmsg: 'data format error' }); }
+        if (url.pathname === '/cgi-bin/stable_token') {
+          calls.push({ dir: 'token', body });
+          if (body.appid !== APPID || body.secret !== SECRET) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+          issued += 1;
+          const token = `ACCESS_TOKEN_${issued}_${'x'.repeat(20)}`;
+          valid = rejectFirstToken && issued === 1 ? null : token;
+          return send({ access_token: token, expires_in: 7200 });
+        }
+        const dir = PATHS[url.pathname];
+        calls.push({ dir, token: url.searchParams.get('access_token'), body });
+        if (!dir) { res.writeHead(404); return res.end('no such api'); }
+        if (url.searchParams.get('access_token') !== valid) return send({ errcode: 40001, errmsg: ERRMSG[40001] });
+        const queue = faults[dir] || [];
+        if (queue.length) {
+          const code = queue.shift();
+          return send({ errcode: code, errmsg: `${ERRMSG[code] || 'error'} rid: 6747-${calls.length}` });
+        }
+        return send(answer(dir, body));
+      });
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    return { base: `http://127.0.0.1:${server.address().port}`, calls, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  function run(env, out) {
+    return new Promise((resolve) => {
+      const child = spawn('bash', [SCRIPT, out], {
+        env: { PATH: process.env.PATH, HOME: tmpdir(), WECHAT_BACKOFF: '0', WECHAT_MAX_TRIES: '3', ...env },
+      });
+      let stderr = '';
+      child.stderr.on('data', (c) => { stderr += c; });
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  function allFiles(dir) {
+    return readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? allFiles(p) : [p];
+    });
+  }
+
+  function setup() {
+    const root = mkdtempSync(join(tmpdir(), 'haihe-wechat-'));
+    return { root, out: join(root, 'site', 'wechat'), state: join(root, 'state') };
+  }
+
+  test('fetches every interface for a Sunday, refreshes a rejected token, writes index.json and no secret', async () => {
+    const api = await fakeWechat({ rejectFirstToken: true });
+    const { root, out, state } = setup();
+    try {
+      const env = { WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, WECHAT_API_BASE: api.base, WECHAT_STATE_DIR: state, WECHAT_DATE: '20261129' };
+      const { code, stderr } = await run(env, out);
+      assert.equal(code, 0, stderr);
+      const tokens = api.calls.filter((c) => c.dir === 'token');
+      assert.deepEqual(tokens.map((c) => c.body.force_refresh), [false, true], 'one refresh after 40001');
+      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+      assert.deepEqual(index.files, [
+        'getDailyRetain/20261129.json',
+        'getDailySummary/20261129.json',
+        'getDailyVisitTrend/20261129.json',
+        'getPerformanceData/20261129.json',
+        'getUserPortrait/20261123-20261129.json',
+        'getVisitDistribution/20261129.json',
+        'getVisitPage/20261129.json',
+        'getWeeklyRetain/20261123-20261129.json',
+        'getWeeklyVisitTrend/20261123-20261129.json',
+      ]);
+      const trend = JSON.parse(readFileSync(join(out, 'getDailyVisitTrend/20261129.json'), 'utf8'));
+      assert.equal(trend.list[0].ref_date, '20261129');
+      const week = api.calls.find((c) => c.dir === 'getWeeklyVisitTrend');
+      assert.deepEqual(week.body, { begin_date: '20261123', end_date: '20261129' }, 'Monday to Sunday');
+      assert.deepEqual(api.calls.find((c) => c.dir === 'getDailySummary' && c.token.includes('_2_')).body, { begin_date: '20261129', end_date: '20261129' });
+      for (const f of [...allFiles(out), ...allFiles(state)]) {
+        const text = readFileSync(f, 'utf8');
+        assert.ok(!text.includes(SECRET) && !text.includes('ACCESS_TOKEN_'), `${f} holds a secret`);
+      }
+      assert.equal(readFileSync(join(state, 'pending'), 'utf8').trim(), '');
+    } finally {
+      await api.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('45009 stops the run and keeps the day; the next run fetches it with the new day and the month', async () => {
+    const api = await fakeWechat({ faults: { getVisitPage: [45009] } });
+    const { root, out, state } = setup();
+    try {
+      const env = { WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, WECHAT_API_BASE: api.base, WECHAT_STATE_DIR: state, WECHAT_DATE: '20261127' };
+      const first = await run(env, out);
+      assert.equal(first.code, 3, first.stderr);
+      assert.match(first.stderr, /45009/);
+      assert.equal(readFileSync(join(state, 'pending'), 'utf8').trim(), '20261127');
+      assert.ok(!existsSync(join(out, 'getVisitPage/20261127.json')));
+      assert.equal(api.calls.filter((c) => c.dir === 'getVisitPage').length, 1, 'a quota error is not retried at once');
+      assert.equal(api.calls.filter((c) => c.dir === 'getDailyRetain').length, 0, 'nothing more is asked after 45009');
+
+      const second = await run({ ...env, WECHAT_DATE: '20261130' }, out);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(readFileSync(join(state, 'pending'), 'utf8').trim(), '');
+      const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).files;
+      for (const f of ['getVisitPage/20261127.json', 'getDailyRetain/20261127.json', 'getVisitPage/20261130.json',
+        'getMonthlyVisitTrend/20261101-20261130.json', 'getMonthlyRetain/20261101-20261130.json']) {
+        assert.ok(index.includes(f), `${f} missing from ${index}`);
+      }
+      const month = JSON.parse(readFileSync(join(out, 'getMonthlyVisitTrend/20261101-20261130.json'), 'utf8'));
+      assert.equal(month.list[0].ref_date, '202611');
+    } finally {
+      await api.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('61500 is saved as that day\'s answer without retrying; -1 is retried; no more than N tries', async () => {
+    const api = await fakeWechat({ faults: { getDailyRetain: [61500], getDailySummary: [-1], getVisitPage: [-1, -1, -1] } });
+    const { root, out, state } = setup();
+    try {
+      const env = { WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, WECHAT_API_BASE: api.base, WECHAT_STATE_DIR: state, WECHAT_DATE: '20261127', WECHAT_PERFORMANCE: '0' };
+      const { code, stderr } = await run(env, out);
+      assert.equal(code, 3, stderr);
+      const retain = JSON.parse(readFileSync(join(out, 'getDailyRetain/20261127.json'), 'utf8'));
+      assert.equal(retain.errcode, 61500);
+      assert.equal(api.calls.filter((c) => c.dir === 'getDailyRetain').length, 1);
+      assert.equal(api.calls.filter((c) => c.dir === 'getDailySummary').length, 2, 'busy, then fine');
+      assert.ok(existsSync(join(out, 'getDailySummary/20261127.json')));
+      assert.equal(api.calls.filter((c) => c.dir === 'getVisitPage').length, 3, 'WECHAT_MAX_TRIES=3');
+      assert.equal(readFileSync(join(state, 'pending'), 'utf8').trim(), '20261127');
+    } finally {
+      await api.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('refuses to run without credentials or with its state inside the served folder', async () => {
+    const { root, out } = setup();
+    try {
+      const missing = await run({ WECHAT_APPID: APPID, WECHAT_STATE_DIR: join(root, 's') }, out);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /WECHAT_APPSECRET/);
+      const inside = await run({ WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, WECHAT_STATE_DIR: join(out, 'state') }, out);
+      assert.equal(inside.code, 2);
+      assert.match(inside.stderr, /must not be inside/);
+      const badDate = await run({ WECHAT_APPID: APPID, WECHAT_APPSECRET: SECRET, WECHAT_STATE_DIR: join(root, 's'), WECHAT_DATE: '2026-11-27' }, out);
+      assert.equal(badDate.code, 2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
