@@ -3,6 +3,7 @@
 mod chart;
 mod data_view;
 mod download;
+pub mod form;
 mod metric;
 mod partial;
 mod status;

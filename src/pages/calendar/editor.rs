@@ -4,14 +4,16 @@
 use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::today;
+use crate::components::form::{
+    ConfirmDelete, DateField, Dialog, EnumChecks, EnumSelect, Field, TextArea, TextInput,
+};
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::{move_to, validate_link};
 use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence};
-use crate::state::context::use_ctx;
+use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{new_id, submit};
 use crate::state::loading::ListResource;
 
@@ -35,8 +37,7 @@ fn blank() -> ContentItem {
     }
 }
 
-fn close() {
-    let ctx = use_ctx();
+fn close(ctx: Ctx) {
     ctx.url().clear(["selected"]);
 }
 
@@ -48,6 +49,7 @@ pub fn Editor(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let selected = Memo::new(move |_| ctx.url().get("selected"));
+    let on_close = Callback::new(move |()| close(ctx));
     move || {
         let sel = selected.get()?;
         let existing =
@@ -57,18 +59,23 @@ pub fn Editor(
             (_, Some(item)) => item,
             (_, None) => {
                 return Some(view! {
-                    <div class="dialog-backdrop">
-                        <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dlg-title">
-                            <h2 id="dlg-title">{move || ctx.tr("找不到这条内容", "Content not found")}</h2>
-                            <p>{move || ctx.tr("它可能已被删除。", "It may have been deleted.")}</p>
-                            <button type="button" class="btn" on:click=move |_| close()>{move || ctx.tr("关闭", "Close")}</button>
-                        </div>
-                    </div>
+                    <Dialog title_id="dlg-title" title=move || ctx.tr("找不到这条内容", "Content not found") on_close>
+                        <p>{move || ctx.tr("它可能已被删除。", "It may have been deleted.")}</p>
+                    </Dialog>
                 }.into_any());
             }
         };
-        Some(view! { <Form item content owners /> }.into_any())
+        Some(view! { <Form item content owners on_close /> }.into_any())
     }
+}
+
+/// Tags as typed: split on commas and 、.
+fn parse_tags(text: &str) -> Vec<String> {
+    text.split([',', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[component]
@@ -76,6 +83,7 @@ fn Form(
     item: ContentItem,
     content: ListResource<ContentItem>,
     owners: Memo<BTreeSet<String>>,
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let is_new = item.id.is_empty();
@@ -85,20 +93,14 @@ fn Form(
     let channels = RwSignal::new(item.channels.clone());
     let status = RwSignal::new(item.status);
     let owner = RwSignal::new(item.owner.clone());
-    let date = RwSignal::new(item.publish_at.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(Some(item.publish_at.date()));
     let time = RwSignal::new(item.publish_at.format("%H:%M").to_string());
     let notes = RwSignal::new(item.notes.clone());
     let tags = RwSignal::new(item.tags.join(", "));
     let link = RwSignal::new(item.link.clone().unwrap_or_default());
     let repeat = RwSignal::new(item.repeat);
-    let move_date = RwSignal::new(String::new());
+    let move_date = RwSignal::new(None::<NaiveDate>);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let first = NodeRef::<Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = first.get() {
-            let _ = el.focus();
-        }
-    });
 
     let build = move || -> Result<ContentItem, String> {
         let lang = ctx.lang.get_untracked();
@@ -112,7 +114,7 @@ fn Form(
                 .tr("至少选择一个渠道。", "Choose at least one channel.")
                 .into());
         }
-        let d = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d").map_err(|_| {
+        let d = date.get_untracked().ok_or_else(|| {
             lang.tr("请填写有效的发布日期。", "Enter a valid publish date.")
                 .to_string()
         })?;
@@ -132,13 +134,7 @@ fn Form(
         next.owner = owner.get_untracked().trim().to_string();
         next.publish_at = NaiveDateTime::new(d, tm);
         next.notes = notes.get_untracked().trim().to_string();
-        next.tags = tags
-            .get_untracked()
-            .split([',', ',', '、'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        next.tags = parse_tags(&tags.get_untracked());
         next.link = link;
         next.repeat = repeat.get_untracked();
         Ok(next)
@@ -156,33 +152,25 @@ fn Form(
                     item.title.clone(),
                     Some(content),
                 );
-                close();
+                on_close.run(());
             }
             Err(e) => error.set(Some(e)),
         }
     };
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         let item = original.get_value();
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(ctx.tr("确定删除这条内容吗?", "Delete this content item?"))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if ok {
-            submit::<ContentItem>(
-                ctx,
-                Op::Delete,
-                item.id.clone(),
-                None,
-                item.title.clone(),
-                Some(content),
-            );
-            close();
-        }
-    };
+        submit::<ContentItem>(
+            ctx,
+            Op::Delete,
+            item.id.clone(),
+            None,
+            item.title.clone(),
+            Some(content),
+        );
+        on_close.run(());
+    });
     let do_move = move |_| {
-        let Ok(d) = NaiveDate::parse_from_str(&move_date.get_untracked(), "%Y-%m-%d") else {
+        let Some(d) = move_date.get_untracked() else {
             error.set(Some(
                 ctx.tr("请选择要移动到的日期。", "Pick the date to move to.")
                     .into(),
@@ -198,120 +186,69 @@ fn Form(
             moved.title.clone(),
             Some(content),
         );
-        close();
+        on_close.run(());
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            close();
+    let heading = move || {
+        if is_new {
+            ctx.tr("新建内容", "New content")
+        } else {
+            ctx.tr("编辑内容", "Edit content")
         }
     };
-    let enum_select = move |id: &'static str,
-                            zh: &'static str,
-                            en: &'static str,
-                            options: Vec<(&'static str, Signal<String>)>,
-                            value: Signal<String>,
-                            set: Callback<String>| {
-        view! {
-            <label class="field" for=id>
-                <span class="field-label">{move || ctx.tr(zh, en)}</span>
-                <select id=id on:change=move |ev| set.run(event_target_value(&ev))>
-                    {options.into_iter().map(|(v, l)| view! { <option value=v selected=move || value.get() == v>{move || l.get()}</option> }).collect_view()}
-                </select>
-            </label>
-        }
-    };
-    let lang = move || ctx.lang.get();
     view! {
-        <div class="dialog-backdrop" on:keydown=on_key>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dlg-title">
-                <header class="detail-header">
-                    <h2 id="dlg-title">{move || if is_new { ctx.tr("新建内容", "New content") } else { ctx.tr("编辑内容", "Edit content") }}</h2>
-                    <button type="button" class="btn btn-ghost" on:click=move |_| close()>{move || ctx.tr("关闭", "Close")}</button>
-                </header>
-                <form class="content-form" on:submit=save>
-                    <label class="field" for="ct-title">
-                        <span class="field-label">{move || ctx.tr("标题", "Title")}</span>
-                        <input id="ct-title" node_ref=first required maxlength="120" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) />
-                    </label>
-                    <div class="form-row">
-                        {enum_select("ct-type", "类型", "Type",
-                            ContentType::ALL.iter().map(|t| (t.id(), Signal::derive(move || t.label(lang()).to_string()))).collect(),
-                            Signal::derive(move || kind.get().id().to_string()),
-                            Callback::new(move |v: String| if let Some(t) = ContentType::from_id(&v) { kind.set(t) }))}
-                        {enum_select("ct-status", "状态", "Status",
-                            ContentStatus::ALL.iter().map(|t| (t.id(), Signal::derive(move || t.label(lang()).to_string()))).collect(),
-                            Signal::derive(move || status.get().id().to_string()),
-                            Callback::new(move |v: String| if let Some(t) = ContentStatus::from_id(&v) { status.set(t) }))}
-                        {enum_select("ct-repeat", "重复", "Repeat",
-                            Recurrence::ALL.iter().map(|t| (t.id(), Signal::derive(move || t.label(lang()).to_string()))).collect(),
-                            Signal::derive(move || repeat.get().id().to_string()),
-                            Callback::new(move |v: String| if let Some(t) = Recurrence::from_id(&v) { repeat.set(t) }))}
-                    </div>
-                    <fieldset>
-                        <legend>{move || ctx.tr("发布渠道", "Channels")}</legend>
-                        <div class="checks">
-                            {ContentChannel::ALL.iter().map(|c| {
-                                let c = *c;
-                                view! {
-                                    <label class="checkbox">
-                                        <input type="checkbox" prop:checked=move || channels.with(|v| v.contains(&c))
-                                            on:change=move |ev| channels.update(|v| {
-                                                v.retain(|x| *x != c);
-                                                if event_target_checked(&ev) { v.push(c) }
-                                            }) />
-                                        <span>{move || c.label(ctx.lang.get())}</span>
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                    <div class="form-row">
-                        <label class="field" for="ct-date">
-                            <span class="field-label">{move || ctx.tr("发布日期", "Publish date")}</span>
-                            <input id="ct-date" type="date" required prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                        </label>
-                        <label class="field" for="ct-time">
-                            <span class="field-label">{move || ctx.tr("时间", "Time")}</span>
-                            <input id="ct-time" type="time" required prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
-                        </label>
-                        <label class="field" for="ct-owner">
-                            <span class="field-label">{move || ctx.tr("负责人", "Owner")}</span>
-                            <input id="ct-owner" list="ct-owners" maxlength="40" prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
-                            <datalist id="ct-owners">
-                                {move || owners.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
-                            </datalist>
-                        </label>
-                    </div>
-                    <label class="field" for="ct-link">
-                        <span class="field-label">{move || ctx.tr("链接(可选,仅 http/https)", "Link (optional, http/https only)")}</span>
-                        <input id="ct-link" type="url" inputmode="url" prop:value=move || link.get() on:input=move |ev| link.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field" for="ct-tags">
-                        <span class="field-label">{move || ctx.tr("标签(逗号分隔)", "Tags (comma separated)")}</span>
-                        <input id="ct-tags" prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field" for="ct-notes">
-                        <span class="field-label">{move || ctx.tr("备注", "Notes")}</span>
-                        <textarea id="ct-notes" rows="3" maxlength="2000" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                    </label>
-                    {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-                    <div class="form-actions">
-                        <button type="submit" class="btn btn-primary">{move || ctx.tr("保存", "Save")}</button>
-                        {(!is_new).then(|| view! {
-                            <button type="button" class="btn btn-danger" on:click=delete>{move || ctx.tr("删除", "Delete")}</button>
-                        })}
-                    </div>
-                </form>
-                {(!is_new).then(|| view! {
-                    <div class="move-to">
-                        <label class="field" for="ct-move">
-                            <span class="field-label">{move || ctx.tr("移动到日期(不用拖拽)", "Move to date (without dragging)")}</span>
-                            <input id="ct-move" type="date" prop:value=move || move_date.get() on:input=move |ev| move_date.set(event_target_value(&ev)) />
-                        </label>
-                        <button type="button" class="btn" on:click=do_move>{move || ctx.tr("移动", "Move")}</button>
-                    </div>
-                })}
-            </div>
-        </div>
+        <Dialog title_id="dlg-title" title=heading on_close>
+            <form class="content-form" on:submit=save>
+                <Field id="ct-title" label=move || ctx.tr("标题", "Title")>
+                    <TextInput value=title required=true maxlength=120 autofocus=true />
+                </Field>
+                <div class="form-row">
+                    <Field id="ct-type" label=move || ctx.tr("类型", "Type")><EnumSelect value=kind /></Field>
+                    <Field id="ct-status" label=move || ctx.tr("状态", "Status")><EnumSelect value=status /></Field>
+                    <Field id="ct-repeat" label=move || ctx.tr("重复", "Repeat")><EnumSelect value=repeat /></Field>
+                </div>
+                <fieldset>
+                    <legend>{move || ctx.tr("发布渠道", "Channels")}</legend>
+                    <EnumChecks values=channels />
+                </fieldset>
+                <div class="form-row">
+                    <Field id="ct-date" label=move || ctx.tr("发布日期", "Publish date")>
+                        <DateField value=date required=true />
+                    </Field>
+                    <Field id="ct-time" label=move || ctx.tr("时间", "Time")>
+                        <TextInput value=time kind="time" required=true />
+                    </Field>
+                    <Field id="ct-owner" label=move || ctx.tr("负责人", "Owner")>
+                        <TextInput value=owner list="ct-owners" maxlength=40 />
+                        <datalist id="ct-owners">
+                            {move || owners.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+                        </datalist>
+                    </Field>
+                </div>
+                <Field id="ct-link" label=move || ctx.tr("链接(可选,仅 http/https)", "Link (optional, http/https only)")>
+                    <TextInput value=link kind="url" inputmode="url" />
+                </Field>
+                <Field id="ct-tags" label=move || ctx.tr("标签(逗号分隔)", "Tags (comma separated)")>
+                    <TextInput value=tags />
+                </Field>
+                <Field id="ct-notes" label=move || ctx.tr("备注", "Notes")>
+                    <TextArea value=notes rows=3 maxlength=2000 />
+                </Field>
+                {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary">{move || ctx.tr("保存", "Save")}</button>
+                    {(!is_new).then(|| view! {
+                        <ConfirmDelete question=move || ctx.tr("确定删除这条内容吗?", "Delete this content item?") on_confirm=delete />
+                    })}
+                </div>
+            </form>
+            {(!is_new).then(|| view! {
+                <div class="move-to">
+                    <Field id="ct-move" label=move || ctx.tr("移动到日期(不用拖拽)", "Move to date (without dragging)")>
+                        <DateField value=move_date />
+                    </Field>
+                    <button type="button" class="btn" on:click=do_move>{move || ctx.tr("移动", "Move")}</button>
+                </div>
+            })}
+        </Dialog>
     }
 }

@@ -3,23 +3,24 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::{figures, today};
+use crate::components::form::{
+    ConfirmDelete, DateField, Dialog, EnumChecks, EnumSelect, Field, NumberInput, TextArea,
+    TextInput,
+};
 use crate::data::outbox::{Op, Shown};
 use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
-use crate::domain::dimensions::{Channel, District};
 use crate::domain::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
 use crate::i18n::{format_change, format_money, format_percent};
-use crate::state::context::use_ctx;
+use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{new_id, submit};
 use crate::state::loading::ListResource;
 
-fn close() {
-    let ctx = use_ctx();
+fn close(ctx: Ctx) {
     ctx.url().clear(["id", "tpl"]);
 }
 
@@ -50,6 +51,7 @@ pub fn CampaignEditor(
     facts: Signal<Arc<FactsByDate>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
+    let on_close = Callback::new(move |()| close(ctx));
     let selected = Memo::new(move |_| {
         let url = ctx.url();
         url.get("id")
@@ -73,7 +75,7 @@ pub fn CampaignEditor(
         } else {
             shown.with_untracked(|s| s.iter().find(|s| s.item.id == id).map(|s| s.item.clone()))?
         };
-        Some(view! { <Form item campaigns facts /> })
+        Some(view! { <Form item campaigns facts on_close /> })
     }
 }
 
@@ -112,6 +114,7 @@ fn Form(
     item: Campaign,
     campaigns: ListResource<Campaign>,
     facts: Signal<Arc<FactsByDate>>,
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let is_new = item.id.is_empty();
@@ -122,44 +125,27 @@ fn Form(
     let audience = RwSignal::new(item.audience);
     let districts = RwSignal::new(item.districts.clone());
     let channels = RwSignal::new(item.channels.clone());
-    let start = RwSignal::new(item.start.to_string());
-    let end = RwSignal::new(item.end.to_string());
+    let start = RwSignal::new(Some(item.start));
+    let end = RwSignal::new(Some(item.end));
     let budget = RwSignal::new(item.budget.to_string());
     let status = RwSignal::new(item.status);
-    let t = item.targets.clone();
+    let t = &item.targets;
     let t_part = RwSignal::new(t.participants.to_string());
     let t_new = RwSignal::new(t.new_users.to_string());
     let t_orders = RwSignal::new(t.orders.to_string());
     let t_rev = RwSignal::new(t.revenue.to_string());
-    let r = item.review.clone().unwrap_or_default();
-    let a_part = RwSignal::new(if item.review.is_some() {
-        r.actual.participants.to_string()
-    } else {
-        String::new()
-    });
-    let a_new = RwSignal::new(if item.review.is_some() {
-        r.actual.new_users.to_string()
-    } else {
-        String::new()
-    });
-    let a_orders = RwSignal::new(if item.review.is_some() {
-        r.actual.orders.to_string()
-    } else {
-        String::new()
-    });
-    let a_rev = RwSignal::new(if item.review.is_some() {
-        r.actual.revenue.to_string()
-    } else {
-        String::new()
-    });
-    let cost = RwSignal::new(if item.review.is_some() {
-        r.cost.to_string()
-    } else {
-        String::new()
-    });
-    let derived = RwSignal::new(r.derived);
-    let worked = RwSignal::new(r.worked.clone());
-    let to_change = RwSignal::new(r.to_change.clone());
+    // The review's figures as text; empty while there is no review yet.
+    let reviewed = |f: fn(&CampaignReview) -> String| {
+        RwSignal::new(item.review.as_ref().map(f).unwrap_or_default())
+    };
+    let a_part = reviewed(|r| r.actual.participants.to_string());
+    let a_new = reviewed(|r| r.actual.new_users.to_string());
+    let a_orders = reviewed(|r| r.actual.orders.to_string());
+    let a_rev = reviewed(|r| r.actual.revenue.to_string());
+    let cost = reviewed(|r| r.cost.to_string());
+    let worked = reviewed(|r| r.worked.clone());
+    let to_change = reviewed(|r| r.to_change.clone());
+    let derived = RwSignal::new(item.review.as_ref().is_some_and(|r| r.derived));
     let error: RwSignal<Option<String>> = RwSignal::new(None);
 
     let build = move |mark_reviewed: bool| -> Result<Campaign, String> {
@@ -169,10 +155,12 @@ fn Form(
         if n.is_empty() {
             return Err(bad("请填写活动名称。", "Enter a campaign name."));
         }
-        let s = NaiveDate::parse_from_str(&start.get_untracked(), "%Y-%m-%d")
-            .map_err(|_| bad("开始日期无效。", "Invalid start date."))?;
-        let e = NaiveDate::parse_from_str(&end.get_untracked(), "%Y-%m-%d")
-            .map_err(|_| bad("结束日期无效。", "Invalid end date."))?;
+        let s = start
+            .get_untracked()
+            .ok_or_else(|| bad("开始日期无效。", "Invalid start date."))?;
+        let e = end
+            .get_untracked()
+            .ok_or_else(|| bad("结束日期无效。", "Invalid end date."))?;
         if e < s {
             return Err(bad(
                 "结束日期不能早于开始日期。",
@@ -261,7 +249,7 @@ fn Form(
                 c.name.clone(),
                 Some(campaigns),
             );
-            close();
+            on_close.run(());
         }
         Err(e) => error.set(Some(e)),
     };
@@ -289,155 +277,112 @@ fn Form(
     };
     let preview = move || {
         // `build` reads untracked; track the inputs so the figures follow typing.
-        for sig in [
-            name, start, end, budget, a_part, a_new, a_orders, a_rev, cost,
-        ] {
+        for sig in [name, budget, a_part, a_new, a_orders, a_rev, cost] {
             sig.track();
         }
+        start.track();
+        end.track();
         derived.track();
         let c = build(false).ok()?;
         figures(&c, &facts.get())
     };
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         let c = original.get_value();
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(ctx.tr("确定删除这个活动吗?", "Delete this campaign?"))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if ok {
-            submit::<Campaign>(
-                ctx,
-                Op::Delete,
-                c.id.clone(),
-                None,
-                c.name.clone(),
-                Some(campaigns),
-            );
-            close();
-        }
-    };
+        submit::<Campaign>(
+            ctx,
+            Op::Delete,
+            c.id.clone(),
+            None,
+            c.name.clone(),
+            Some(campaigns),
+        );
+        on_close.run(());
+    });
     let lang = move || ctx.lang.get();
-    let text = move |id: &'static str,
-                     zh: &'static str,
-                     en: &'static str,
-                     sig: RwSignal<String>,
-                     ty: &'static str| {
-        view! {
-            <label class="field" for=id>
-                <span class="field-label">{move || ctx.tr(zh, en)}</span>
-                <input id=id type=ty step="any" min="0" prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
-            </label>
+    let heading = move || {
+        if is_new {
+            ctx.tr("策划新活动", "Plan a campaign")
+        } else {
+            ctx.tr("活动详情与复盘", "Campaign and review")
         }
     };
-    macro_rules! pick {
-        ($id:literal, $zh:literal, $en:literal, $ty:ty, $sig:ident) => {
-            view! {
-                <label class="field" for=$id>
-                    <span class="field-label">{move || ctx.tr($zh, $en)}</span>
-                    <select id=$id on:change={move |ev| if let Some(v) = <$ty>::from_id(&event_target_value(&ev)) { $sig.set(v) }}>
-                        {<$ty>::ALL.iter().map(|v| { let v = *v; view! { <option value=v.id() selected=move || $sig.get() == v>{move || v.label(lang())}</option> } }).collect_view()}
-                    </select>
-                </label>
-            }
+    // One labelled number input; the many figures differ only in these.
+    let number =
+        move |id: &'static str, zh: &'static str, en: &'static str, value: RwSignal<String>| {
+            view! { <Field id label=move || ctx.tr(zh, en)><NumberInput value /></Field> }
         };
-    }
     view! {
-        <div class="dialog-backdrop" on:keydown={move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }}>
-            <div class="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="cp-title">
-                <header class="detail-header">
-                    <h2 id="cp-title">{move || if is_new { ctx.tr("策划新活动", "Plan a campaign") } else { ctx.tr("活动详情与复盘", "Campaign and review") }}</h2>
-                    <button type="button" class="btn btn-ghost" on:click=move |_| close()>{move || ctx.tr("关闭", "Close")}</button>
-                </header>
-                <form class="content-form" on:submit={move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit(false) }}>
-                    <label class="field" for="cp-name">
-                        <span class="field-label">{move || ctx.tr("活动名称", "Campaign name")}</span>
-                        <input id="cp-name" required maxlength="80" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                    </label>
+        <Dialog title_id="cp-title" title=heading on_close wide=true>
+            <form class="content-form" on:submit={move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit(false) }}>
+                <Field id="cp-name" label=move || ctx.tr("活动名称", "Campaign name")>
+                    <TextInput value=name required=true maxlength=80 autofocus=true />
+                </Field>
+                <div class="form-row">
+                    <Field id="cp-type" label=move || ctx.tr("活动形式", "Type")><EnumSelect value=kind /></Field>
+                    <Field id="cp-goal" label=move || ctx.tr("活动目标", "Goal")><EnumSelect value=goal /></Field>
+                    <Field id="cp-audience" label=move || ctx.tr("目标人群", "Audience")><EnumSelect value=audience /></Field>
+                    <Field id="cp-status" label=move || ctx.tr("状态", "Status")><EnumSelect value=status /></Field>
+                </div>
+                <div class="form-row">
+                    <Field id="cp-start" label=move || ctx.tr("开始日期", "Start")><DateField value=start /></Field>
+                    <Field id="cp-end" label=move || ctx.tr("结束日期", "End")><DateField value=end /></Field>
+                    {number("cp-budget", "预算(元)", "Budget (¥)", budget)}
+                </div>
+                <fieldset>
+                    <legend>{move || ctx.tr("投放渠道(不选即全部)", "Channels (none = all)")}</legend>
+                    <EnumChecks values=channels />
+                </fieldset>
+                <details>
+                    <summary>{move || ctx.tr("限定区域(不选即全天津)", "Limit to districts (none = all of Tianjin)")}</summary>
+                    <EnumChecks values=districts />
+                </details>
+                <fieldset>
+                    <legend>{move || ctx.tr("目标值", "Targets")}</legend>
                     <div class="form-row">
-                        {pick!("cp-type", "活动形式", "Type", CampaignType, kind)}
-                        {pick!("cp-goal", "活动目标", "Goal", CampaignGoal, goal)}
-                        {pick!("cp-audience", "目标人群", "Audience", Audience, audience)}
-                        {pick!("cp-status", "状态", "Status", CampaignStatus, status)}
+                        {number("cp-t-part", "参与人数", "Participants", t_part)}
+                        {number("cp-t-new", "新用户", "New users", t_new)}
+                        {number("cp-t-orders", "订单", "Orders", t_orders)}
+                        {number("cp-t-rev", "销售额(元)", "Revenue (¥)", t_rev)}
                     </div>
+                </fieldset>
+                <fieldset class="review">
+                    <legend>{move || ctx.tr("活动复盘", "Post-campaign review (复盘)")}</legend>
+                    <p class="muted small">{move || ctx.tr(
+                        "可手动填写实际数据,或按活动期间的指标数据推算(与活动前同等长度的基线期对比)。",
+                        "Enter the actual figures, or derive them from the metric facts in the campaign window against a baseline window of the same length before it.",
+                    )}</p>
+                    <button type="button" class="btn" on:click=derive>{move || ctx.tr("用数据推算实际值", "Derive actuals from data")}</button>
                     <div class="form-row">
-                        {text("cp-start", "开始日期", "Start", start, "date")}
-                        {text("cp-end", "结束日期", "End", end, "date")}
-                        {text("cp-budget", "预算(元)", "Budget (¥)", budget, "number")}
+                        {number("cp-a-part", "实际参与人数", "Participants", a_part)}
+                        {number("cp-a-new", "实际新用户", "New users", a_new)}
+                        {number("cp-a-orders", "实际订单", "Orders", a_orders)}
+                        {number("cp-a-rev", "实际销售额(元)", "Revenue (¥)", a_rev)}
+                        {number("cp-cost", "实际花费(元)", "Cost (¥)", cost)}
                     </div>
-                    <fieldset>
-                        <legend>{move || ctx.tr("投放渠道(不选即全部)", "Channels (none = all)")}</legend>
-                        <div class="checks">
-                            {Channel::ALL.iter().map(|c| { let c = *c; view! {
-                                <label class="checkbox"><input type="checkbox" prop:checked=move || channels.with(|v| v.contains(&c))
-                                    on:change=move |ev| channels.update(|v| { v.retain(|x| *x != c); if event_target_checked(&ev) { v.push(c) } }) />
-                                <span>{move || c.label(lang())}</span></label>
-                            } }).collect_view()}
-                        </div>
-                    </fieldset>
-                    <details>
-                        <summary>{move || ctx.tr("限定区域(不选即全天津)", "Limit to districts (none = all of Tianjin)")}</summary>
-                        <div class="checks">
-                            {District::ALL.iter().map(|d| { let d = *d; view! {
-                                <label class="checkbox"><input type="checkbox" prop:checked=move || districts.with(|v| v.contains(&d))
-                                    on:change=move |ev| districts.update(|v| { v.retain(|x| *x != d); if event_target_checked(&ev) { v.push(d) } }) />
-                                <span>{move || d.label(lang())}</span></label>
-                            } }).collect_view()}
-                        </div>
-                    </details>
-                    <fieldset>
-                        <legend>{move || ctx.tr("目标值", "Targets")}</legend>
-                        <div class="form-row">
-                            {text("cp-t-part", "参与人数", "Participants", t_part, "number")}
-                            {text("cp-t-new", "新用户", "New users", t_new, "number")}
-                            {text("cp-t-orders", "订单", "Orders", t_orders, "number")}
-                            {text("cp-t-rev", "销售额(元)", "Revenue (¥)", t_rev, "number")}
-                        </div>
-                    </fieldset>
-                    <fieldset class="review">
-                        <legend>{move || ctx.tr("活动复盘", "Post-campaign review (复盘)")}</legend>
-                        <p class="muted small">{move || ctx.tr(
-                            "可手动填写实际数据,或按活动期间的指标数据推算(与活动前同等长度的基线期对比)。",
-                            "Enter the actual figures, or derive them from the metric facts in the campaign window against a baseline window of the same length before it.",
-                        )}</p>
-                        <button type="button" class="btn" on:click=derive>{move || ctx.tr("用数据推算实际值", "Derive actuals from data")}</button>
-                        <div class="form-row">
-                            {text("cp-a-part", "实际参与人数", "Participants", a_part, "number")}
-                            {text("cp-a-new", "实际新用户", "New users", a_new, "number")}
-                            {text("cp-a-orders", "实际订单", "Orders", a_orders, "number")}
-                            {text("cp-a-rev", "实际销售额(元)", "Revenue (¥)", a_rev, "number")}
-                            {text("cp-cost", "实际花费(元)", "Cost (¥)", cost, "number")}
-                        </div>
-                        {move || preview().map(|f| {
-                            let l = lang();
-                            view! {
-                                <dl class="facts review-figures" aria-live="polite">
-                                    <dt>{l.tr("转化率(订单/参与)", "Conversion (orders / participants)")}</dt><dd data-testid="conv">{format_percent(f.conversion_rate)}</dd>
-                                    <dt>{l.tr("可归因销售额", "Attributable revenue")}</dt><dd>{format_money(f.attributable_revenue, l)}</dd>
-                                    <dt>"ROI"</dt><dd data-testid="roi">{format_percent(f.roi)}</dd>
-                                    <dt>{l.tr("新用户获取成本", "Cost per new user")}</dt><dd>{f.cost_per_new_user.map(|v| format_money(v, l)).unwrap_or_else(|| "—".into())}</dd>
-                                    <dt>{l.tr("销售额相对基线提升", "Revenue lift over baseline")}</dt><dd>{format_change(f.lift)}</dd>
-                                </dl>
-                            }
-                        })}
-                        <label class="field" for="cp-worked">
-                            <span class="field-label">{move || ctx.tr("成功经验", "What worked")}</span>
-                            <textarea id="cp-worked" rows="2" prop:value=move || worked.get() on:input=move |ev| worked.set(event_target_value(&ev))></textarea>
-                        </label>
-                        <label class="field" for="cp-change">
-                            <span class="field-label">{move || ctx.tr("待改进之处", "What to change")}</span>
-                            <textarea id="cp-change" rows="2" prop:value=move || to_change.get() on:input=move |ev| to_change.set(event_target_value(&ev))></textarea>
-                        </label>
-                    </fieldset>
-                    {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
-                    <div class="form-actions">
-                        <button type="submit" class="btn btn-primary">{move || ctx.tr("保存", "Save")}</button>
-                        <button type="button" class="btn" on:click=move |_| commit(true)>{move || ctx.tr("保存并标记为已复盘", "Save as reviewed")}</button>
-                        {(!is_new).then(|| view! { <button type="button" class="btn btn-danger" on:click=delete>{move || ctx.tr("删除", "Delete")}</button> })}
-                    </div>
-                </form>
-            </div>
-        </div>
+                    {move || preview().map(|f| {
+                        let l = lang();
+                        view! {
+                            <dl class="facts review-figures" aria-live="polite">
+                                <dt>{l.tr("转化率(订单/参与)", "Conversion (orders / participants)")}</dt><dd data-testid="conv">{format_percent(f.conversion_rate)}</dd>
+                                <dt>{l.tr("可归因销售额", "Attributable revenue")}</dt><dd>{format_money(f.attributable_revenue, l)}</dd>
+                                <dt>"ROI"</dt><dd data-testid="roi">{format_percent(f.roi)}</dd>
+                                <dt>{l.tr("新用户获取成本", "Cost per new user")}</dt><dd>{f.cost_per_new_user.map(|v| format_money(v, l)).unwrap_or_else(|| "—".into())}</dd>
+                                <dt>{l.tr("销售额相对基线提升", "Revenue lift over baseline")}</dt><dd>{format_change(f.lift)}</dd>
+                            </dl>
+                        }
+                    })}
+                    <Field id="cp-worked" label=move || ctx.tr("成功经验", "What worked")><TextArea value=worked rows=2 /></Field>
+                    <Field id="cp-change" label=move || ctx.tr("待改进之处", "What to change")><TextArea value=to_change rows=2 /></Field>
+                </fieldset>
+                {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+                <div class="form-actions">
+                    <button type="submit" class="btn btn-primary">{move || ctx.tr("保存", "Save")}</button>
+                    <button type="button" class="btn" on:click=move |_| commit(true)>{move || ctx.tr("保存并标记为已复盘", "Save as reviewed")}</button>
+                    {(!is_new).then(|| view! {
+                        <ConfirmDelete question=move || ctx.tr("确定删除这个活动吗?", "Delete this campaign?") on_confirm=delete />
+                    })}
+                </div>
+            </form>
+        </Dialog>
     }
 }
