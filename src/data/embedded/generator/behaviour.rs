@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::common::{ratio, shift};
+use super::common::shift;
 use super::{Aggregates, S_HOURLY, S_PAGES, S_RETENTION};
 use crate::data::embedded::rng::Rng;
 use crate::domain::dimensions::{Channel, District};
+use crate::domain::metrics::ratio;
 use crate::domain::model::{HourlyVisits, MetricFact, RetentionCohort, TopPage};
 
 /// Relative visits by hour: breakfast, a lunch peak (11–13), a dinner peak
@@ -37,7 +38,7 @@ pub(super) fn gen_hourly(seed: u64, agg: &Aggregates) -> Vec<HourlyVisits> {
             };
             let total: f64 = profile.iter().sum();
             for (hour, w) in (0u8..).zip(profile.iter()) {
-                let expected = visits * ratio(*w, total) * rng.jitter(0.05);
+                let expected = visits * ratio(*w, total).unwrap_or(0.0) * rng.jitter(0.05);
                 out.push(HourlyVisits {
                     month: month.clone(),
                     weekday: weekday as u8,
@@ -84,8 +85,9 @@ pub(super) fn gen_pages(seed: u64, agg: &Aggregates) -> Vec<TopPage> {
                 rng.jitter(0.06),
                 rng.jitter(0.08),
             );
-            let page_views = rng
-                .round_stochastic(m.total.page_views as f64 * ratio(share, share_total) * j_views);
+            let page_views = rng.round_stochastic(
+                m.total.page_views as f64 * ratio(share, share_total).unwrap_or(0.0) * j_views,
+            );
             let visitors = rng
                 .round_stochastic(monthly_uv * reach * j_reach)
                 .min(page_views);

@@ -1,6 +1,8 @@
 //! Small helpers every section of the generator uses: moving and building
 //! dates, month and quarter keys, money in fen precision, counts from
-//! floats, picking from a list with a fallback.
+//! floats, picking from a list with a fallback. Ratios come from the
+//! domain (`domain::metrics::ratio`, zero where it has none), so the demo
+//! divides the way the cockpit does.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -31,14 +33,6 @@ pub(super) fn at(date: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
 /// Money is shown in yuan with fen precision.
 pub(super) fn money(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-pub(super) fn ratio(num: f64, den: f64) -> f64 {
-    if den > 0.0 {
-        num / den
-    } else {
-        0.0
-    }
 }
 
 pub(super) fn to_u32(x: f64) -> u32 {

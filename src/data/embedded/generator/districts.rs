@@ -2,8 +2,7 @@
 //! visits from each behave (bounce, new visitors, conversion, order value).
 
 use crate::domain::dimensions::{Channel, District, Platform};
-
-use super::common::ratio;
+use crate::domain::metrics::ratio;
 
 /// Districts with at least one store. Without a store there are no table
 /// QR codes and no delivery.
@@ -58,7 +57,7 @@ pub(super) fn district_shares() -> Vec<(District, f64)> {
     let total: f64 = District::ALL.iter().map(|d| district_weight(*d)).sum();
     District::ALL
         .iter()
-        .map(|d| (*d, ratio(district_weight(*d), total)))
+        .map(|d| (*d, ratio(district_weight(*d), total).unwrap_or(0.0)))
         .collect()
 }
 

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::common::{ratio, to_u32};
+use super::common::to_u32;
 use super::health::recent_days;
 use super::{Aggregates, S_EXPERIENCE};
 use crate::data::embedded::rng::Rng;
+use crate::domain::metrics::ratio;
 use crate::domain::model::ExperienceSample;
 
 pub(super) fn gen_experience(
@@ -22,7 +23,11 @@ pub(super) fn gen_experience(
         let bad = date == outage || date == slow;
         for task in ["下单", "领券", "会员注册", "预约到店"] {
             let (starts, rate, pages) = match task {
-                "下单" => (t.carts as f64, ratio(t.orders as f64, t.carts as f64), 4.0),
+                "下单" => (
+                    t.carts as f64,
+                    ratio(t.orders as f64, t.carts as f64).unwrap_or(0.0),
+                    4.0,
+                ),
                 "领券" => (t.visits as f64 * 0.12, 0.9, 2.5),
                 "会员注册" => (t.new_visitors as f64 * 0.35, 0.68, 3.0),
                 _ => (t.visits as f64 * 0.015, 0.78, 3.5),

@@ -1,10 +1,10 @@
 //! The monthly visitor portrait: gender and age per district, from the
 //! month's visitors.
 
-use super::common::ratio;
 use super::{Aggregates, S_PORTRAIT};
 use crate::data::embedded::rng::Rng;
 use crate::domain::dimensions::{AgeBand, District, Gender};
+use crate::domain::metrics::ratio;
 use crate::domain::model::PortraitRow;
 
 pub(super) fn gen_portrait(seed: u64, agg: &Aggregates) -> Vec<PortraitRow> {
@@ -23,8 +23,10 @@ pub(super) fn gen_portrait(seed: u64, agg: &Aggregates) -> Vec<PortraitRow> {
             let age_total: f64 = ages.iter().map(|a| a.1).sum();
             for &(gender, g_share) in &genders {
                 for &(age, a_weight) in &ages {
-                    let expected =
-                        monthly_uv * g_share * ratio(a_weight, age_total) * rng.jitter(0.08);
+                    let expected = monthly_uv
+                        * g_share
+                        * ratio(a_weight, age_total).unwrap_or(0.0)
+                        * rng.jitter(0.08);
                     out.push(PortraitRow {
                         month: month.clone(),
                         district: *district,

@@ -1,8 +1,8 @@
 //! The cockpit's daily KPI targets and warning lines, set from the last
 //! four weeks of facts.
 
-use super::common::ratio;
 use super::Aggregates;
+use crate::domain::metrics::ratio;
 use crate::domain::model::Target;
 
 /// Rounds to a "nice" target, e.g. 7,384 → 7,400 or 0.3163 → 0.32.
@@ -35,7 +35,7 @@ pub(super) fn gen_targets(agg: &Aggregates) -> Vec<Target> {
         target: round_to(value * up, step),
         warning: round_to(value * down, step),
     };
-    let bounce = ratio(t.bounces as f64, t.sessions as f64);
+    let bounce = ratio(t.bounces as f64, t.sessions as f64).unwrap_or(0.0);
     vec![
         count("visitors", per_day(t.visitors), 0.95, 100.0),
         count("visits", per_day(t.visits), 1.08, 100.0),
@@ -43,14 +43,14 @@ pub(super) fn gen_targets(agg: &Aggregates) -> Vec<Target> {
         count("pageViews", per_day(t.page_views), 1.05, 1_000.0),
         rate(
             "avgStay",
-            ratio(t.stay_seconds as f64, t.sessions as f64),
+            ratio(t.stay_seconds as f64, t.sessions as f64).unwrap_or(0.0),
             0.95,
             0.8,
             5.0,
         ),
         rate(
             "visitDepth",
-            ratio(t.page_views as f64, t.visits as f64),
+            ratio(t.page_views as f64, t.visits as f64).unwrap_or(0.0),
             1.05,
             0.85,
             0.1,
@@ -64,16 +64,22 @@ pub(super) fn gen_targets(agg: &Aggregates) -> Vec<Target> {
         count("payingUsers", per_day(t.paying_users), 1.1, 10.0),
         rate(
             "conversionRate",
-            ratio(t.paying_users as f64, t.visitors as f64),
+            ratio(t.paying_users as f64, t.visitors as f64).unwrap_or(0.0),
             1.1,
             0.85,
             0.001,
         ),
-        rate("aov", ratio(t.revenue, t.orders as f64), 0.95, 0.85, 1.0),
+        rate(
+            "aov",
+            ratio(t.revenue, t.orders as f64).unwrap_or(0.0),
+            0.95,
+            0.85,
+            1.0,
+        ),
         count("revenue", t.revenue / days, 1.12, 1_000.0),
         rate(
             "repurchaseRate",
-            ratio(t.repeat_buyers as f64, t.paying_users as f64),
+            ratio(t.repeat_buyers as f64, t.paying_users as f64).unwrap_or(0.0),
             1.3,
             1.05,
             0.01,
