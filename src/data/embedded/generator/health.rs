@@ -1,0 +1,125 @@
+//! Service health of the last 90 days per endpoint, and the two bad days
+//! (a payment outage, a slow page-load day) that health and the user
+//! experience samples both show.
+
+use chrono::NaiveDate;
+
+use super::common::{shift, to_u32};
+use super::{Aggregates, RECENT_DAYS, S_HEALTH, S_INCIDENTS};
+use crate::data::embedded::rng::Rng;
+use crate::domain::metrics::Totals;
+use crate::domain::model::HealthSample;
+
+/// Bad days in the recent window: (payment outage day, slow page-load day).
+pub(super) fn incident_days(seed: u64, end: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let mut rng = Rng::derive(seed, S_INCIDENTS);
+    (
+        shift(end, -i64::from(rng.range_u32(55, 75))),
+        shift(end, -i64::from(rng.range_u32(12, 25))),
+    )
+}
+
+pub(super) fn recent_days(end: NaiveDate, agg: &Aggregates) -> Vec<(NaiveDate, Totals)> {
+    agg.daily
+        .range(shift(end, 1 - RECENT_DAYS)..=end)
+        .map(|(d, t)| (*d, *t))
+        .collect()
+}
+
+pub(super) fn gen_health(
+    seed: u64,
+    end: NaiveDate,
+    agg: &Aggregates,
+    incidents: &(NaiveDate, NaiveDate),
+) -> Vec<HealthSample> {
+    let mut rng = Rng::derive(seed, S_HEALTH);
+    let (outage, slow) = *incidents;
+    let mut out = Vec::new();
+    for (date, t) in recent_days(end, agg) {
+        // (endpoint, requests, base error rate, p50 range, p95 range)
+        let endpoints = [
+            (
+                "/api/menu",
+                t.page_views as f64 * 0.35,
+                0.0015,
+                (60.0, 90.0),
+                (200.0, 350.0),
+            ),
+            (
+                "/api/order",
+                (t.carts + 2 * t.orders) as f64,
+                0.003,
+                (120.0, 180.0),
+                (400.0, 700.0),
+            ),
+            (
+                "/api/pay",
+                t.orders as f64 * 1.3,
+                0.004,
+                (250.0, 350.0),
+                (800.0, 1_400.0),
+            ),
+            (
+                "/api/coupon",
+                t.visits as f64 * 0.4,
+                0.002,
+                (70.0, 110.0),
+                (250.0, 400.0),
+            ),
+            (
+                "page_load",
+                t.page_views as f64,
+                0.006,
+                (900.0, 1_300.0),
+                (2_200.0, 3_500.0),
+            ),
+        ];
+        for (endpoint, requests, err, p50, p95) in endpoints {
+            let requests = to_u32(requests * rng.jitter(0.03)).max(1);
+            let mut error_rate = err * rng.jitter(0.3).max(0.4);
+            let mut p50 = rng.range(p50.0, p50.1);
+            let mut p95 = rng.range(p95.0, p95.1);
+            // The payment gateway outage also slows ordering; the slow day is
+            // a CDN problem that only hurts page loads.
+            if date == outage && (endpoint == "/api/pay" || endpoint == "/api/order") {
+                error_rate = rng.range(0.03, 0.06);
+                p50 *= 1.8;
+                p95 *= 3.0;
+            } else if date == slow && endpoint == "page_load" {
+                error_rate = rng.range(0.015, 0.025);
+                p50 *= 1.7;
+                p95 *= 1.9;
+            }
+            out.push(HealthSample {
+                date,
+                endpoint: endpoint.to_string(),
+                requests,
+                errors: to_u32(f64::from(requests) * error_rate).min(requests),
+                p50_ms: to_u32(p50),
+                p95_ms: to_u32(p95),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use crate::data::embedded::generator::fixture::data;
+
+    #[test]
+    fn samples_are_consistent_with_a_few_error_spikes() {
+        let ds = data();
+        for h in &ds.health {
+            assert!(h.errors <= h.requests && h.p50_ms < h.p95_ms, "{h:?}");
+        }
+        assert_eq!(ds.health.len(), 90 * 5);
+        let spikes = ds
+            .health
+            .iter()
+            .filter(|h| h.errors as f64 > h.requests as f64 * 0.015)
+            .count();
+        assert!((1..=6).contains(&spikes), "spikes {spikes}");
+    }
+}
