@@ -15,5 +15,6 @@ pub mod kpi_table;
 pub mod metrics;
 pub mod model;
 pub mod period;
+pub mod shared;
 pub mod solar_terms;
 pub mod wechat;
