@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod csv;
 pub mod dates;
 pub mod dimensions;
+pub mod experience;
 pub mod feedback;
 pub mod funnel;
 pub mod holidays;
