@@ -1,0 +1,3 @@
+//! User experience: key tasks and A/B tests (issue 11).
+
+pub mod ab_test;
