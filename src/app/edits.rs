@@ -9,7 +9,11 @@ use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{Record, Resource};
 use crate::data::{Backend, Precondition};
-use crate::domain::model::{Campaign, ContentItem, Feedback, LocalEvent, RoadmapItem, Target};
+use crate::domain::calendar::model::{ContentItem, LocalEvent};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::cockpit::model::Target;
+use crate::domain::feedback::model::Feedback;
+use crate::domain::roadmap::model::RoadmapItem;
 
 /// The list a page shows; patched in place when the backend confirms.
 pub type ListResource<T> = LocalResource<Result<Vec<T>, ApiError>>;

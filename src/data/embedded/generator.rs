@@ -14,17 +14,26 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::rng::Rng;
-use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::holidays::{self, Holiday};
-use crate::domain::metrics::Totals;
-use crate::domain::model::{
-    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus,
-    CampaignType, ChannelSpend, ContentChannel, ContentItem, ContentStatus, ContentType, Dataset,
-    ExperienceSample, Experiment, ExperimentStatus, ExperimentVariant, Feedback, FeedbackCategory,
-    FeedbackSource, FeedbackStatus, HealthSample, HourlyVisits, Lane, LocalEvent, MetricFact,
-    PortraitRow, Recurrence, RequirementSource, RetentionCohort, RoadmapItem, RoadmapStatus,
-    Target, TopPage,
+use crate::domain::calendar::model::{
+    ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent, Recurrence,
 };
+use crate::domain::campaigns::model::{
+    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
+};
+use crate::domain::channels::model::ChannelSpend;
+use crate::domain::chinese_calendar::holidays::{self, Holiday};
+use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::cockpit::metrics::Totals;
+use crate::domain::cockpit::model::{
+    HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
+};
+use crate::domain::dataset::Dataset;
+use crate::domain::experience::model::{
+    ExperienceSample, Experiment, ExperimentStatus, ExperimentVariant,
+};
+use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
+use crate::domain::health::model::HealthSample;
+use crate::domain::roadmap::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
 
 /// The seed the app uses unless the user picks another one.
 pub const DEFAULT_SEED: u64 = 20_260_101;

@@ -11,9 +11,12 @@ use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{decode_text, Record, Resource, Row};
 use crate::data::storage;
-use crate::domain::model::{
-    Campaign, ContentItem, Dataset, Feedback, LocalEvent, RoadmapItem, Target,
-};
+use crate::domain::calendar::model::{ContentItem, LocalEvent};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::cockpit::model::Target;
+use crate::domain::dataset::Dataset;
+use crate::domain::feedback::model::Feedback;
+use crate::domain::roadmap::model::RoadmapItem;
 
 struct Store {
     data: Dataset,

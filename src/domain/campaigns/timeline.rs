@@ -6,8 +6,8 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::super::dimensions::labelled_enum;
-use super::super::model::Campaign;
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// How much of the calendar the timeline shows at once.
@@ -185,7 +185,7 @@ impl Window {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{
+    use crate::domain::campaigns::model::{
         Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
     };
 

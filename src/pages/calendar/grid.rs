@@ -11,10 +11,10 @@ use crate::app::edits::{submit, ListResource};
 use crate::app::url;
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
+use crate::domain::calendar::model::ContentItem;
 use crate::domain::calendar::{
     month_grid, move_to, on_day, week_days, CalendarQuery, ColorBy, Marker, MarkerKind, Occurrence,
 };
-use crate::domain::model::ContentItem;
 use crate::i18n::{format_date, Lang};
 
 #[component]

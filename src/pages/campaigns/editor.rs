@@ -11,11 +11,11 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{new_id, submit, ListResource};
 use crate::app::url;
 use crate::data::outbox::{Op, Shown};
-use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
-use crate::domain::dimensions::{Channel, District};
-use crate::domain::model::{
+use crate::domain::campaigns::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
+use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
+use crate::domain::cockpit::dimensions::{Channel, District};
 use crate::i18n::{format_change, format_money, format_percent};
 
 fn close() {

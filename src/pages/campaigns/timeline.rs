@@ -10,9 +10,10 @@ use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
 use crate::app::url;
+use crate::domain::calendar::model::LocalEvent;
 use crate::domain::calendar::{markers, MarkerKind};
+use crate::domain::campaigns::model::Campaign;
 use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
-use crate::domain::model::{Campaign, LocalEvent};
 use crate::i18n::Lang;
 
 /// Bars drawn at most in one window; more would be unreadable and slow, and the

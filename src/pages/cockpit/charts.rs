@@ -16,10 +16,10 @@ use super::Marker;
 use crate::app::context::use_ctx;
 use crate::app::url;
 use crate::components::Chart;
-use crate::domain::behaviour::heatmap;
-use crate::domain::metrics::{CockpitData, Kpi, ValueKind};
-use crate::domain::model::HourlyVisits;
-use crate::domain::period::Granularity;
+use crate::domain::cockpit::behaviour::heatmap;
+use crate::domain::cockpit::metrics::{CockpitData, Kpi, ValueKind};
+use crate::domain::cockpit::model::HourlyVisits;
+use crate::domain::cockpit::period::Granularity;
 use crate::i18n::Lang;
 
 fn bucket_label(d: NaiveDate, grain: Granularity) -> String {

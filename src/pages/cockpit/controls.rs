@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
 use crate::app::url;
-use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::kpi_table::to_csv;
-use crate::domain::metrics::CockpitData;
-use crate::domain::model::Target;
-use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
+use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::cockpit::kpi_table::to_csv;
+use crate::domain::cockpit::metrics::CockpitData;
+use crate::domain::cockpit::model::Target;
+use crate::domain::cockpit::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;
 
 fn set(key: &'static str, value: &str) {

@@ -21,14 +21,15 @@ use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::Backend;
-use crate::domain::insights::insights;
-use crate::domain::kpi_table::kpi_rows;
-use crate::domain::metrics::{CockpitData, Kpi};
-use crate::domain::model::{
-    Campaign, ContentItem, ContentStatus, HourlyVisits, MetricFact, PortraitRow, RetentionCohort,
-    Target, TopPage,
+use crate::domain::calendar::model::{ContentItem, ContentStatus};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::cockpit::insights::insights;
+use crate::domain::cockpit::kpi_table::kpi_rows;
+use crate::domain::cockpit::metrics::{CockpitData, Kpi};
+use crate::domain::cockpit::model::{
+    HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
-use crate::domain::period::CockpitQuery;
+use crate::domain::cockpit::period::CockpitQuery;
 
 /// A dated marker on the trend chart: a campaign or published content.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,7 +193,7 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
     let data: Memo<CockpitData> = Memo::new(move |_| {
         let q = query.get();
         sources.with_value(|s| {
-            crate::domain::metrics::Cockpit::compute(&s.facts, &s.portrait, &q, s.last_day)
+            crate::domain::cockpit::metrics::Cockpit::compute(&s.facts, &s.portrait, &q, s.last_day)
         })
     });
     let target_rows =

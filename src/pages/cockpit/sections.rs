@@ -8,10 +8,10 @@ use super::toggle_param;
 use crate::app::context::use_ctx;
 use crate::app::url;
 use crate::components::{Bar, BarList, EmptyState};
-use crate::domain::behaviour::{cohorts, top_pages, PageSort};
-use crate::domain::funnel::funnel;
-use crate::domain::metrics::{new_vs_returning, ratio, CockpitData, Totals};
-use crate::domain::model::{RetentionCohort, TopPage};
+use crate::domain::cockpit::behaviour::{cohorts, top_pages, PageSort};
+use crate::domain::cockpit::funnel::funnel;
+use crate::domain::cockpit::metrics::{new_vs_returning, ratio, CockpitData, Totals};
+use crate::domain::cockpit::model::{RetentionCohort, TopPage};
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
 
 /// Bars of visitors with their share of the total.
@@ -49,7 +49,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     let selected =
         move |k: &'static str| Signal::derive(move || ctx.view_route().get(k).map(str::to_string));
     let toggle = |k: &'static str| Callback::new(move |id: String| toggle_param(k, id));
-    use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
+    use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
     let districts = Signal::derive(move || {
         data.with(|d| {
             visitor_bars(

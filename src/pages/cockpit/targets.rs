@@ -6,8 +6,8 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{submit, ListResource};
 use crate::components::DataView;
 use crate::data::outbox::{overlay, Op};
-use crate::domain::metrics::{Kpi, ValueKind};
-use crate::domain::model::Target;
+use crate::domain::cockpit::metrics::{Kpi, ValueKind};
+use crate::domain::cockpit::model::Target;
 
 /// Percentages are typed as 0–100; everything else as is. A stored value
 /// that cannot be shown (e.g. 1e308 from a backend) leaves the field empty

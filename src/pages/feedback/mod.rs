@@ -9,9 +9,9 @@ use crate::app::edits::{discard, list_resource, retry, submit, ListResource};
 use crate::app::url;
 use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
 use crate::data::outbox::{overlay, EditState, Op, Shown};
-use crate::domain::dimensions::District;
+use crate::domain::cockpit::dimensions::District;
+use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
-use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::i18n::{format_count, format_date, format_datetime, Lang};
 
 /// Rows listed at once; "list more" adds another page.

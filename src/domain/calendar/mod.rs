@@ -3,17 +3,21 @@
 //! which occasions still have nothing planned, which channels have gone
 //! quiet, and the calendar's URL state.
 
+pub mod ics;
+pub mod model;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::labelled_enum;
-use super::holidays::{holidays, retail_dates};
-use super::model::{
-    Campaign, ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent, Recurrence,
+use crate::domain::calendar::model::{
+    ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent, Recurrence,
 };
-use super::solar_terms::solar_terms;
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::chinese_calendar::holidays::{holidays, retail_dates};
+use crate::domain::chinese_calendar::solar_terms::solar_terms;
+use crate::domain::shared::labelled::labelled_enum;
 use crate::i18n::Lang;
 
 /// `d` moved by `n` days; dates at chrono's limits stay put rather than
@@ -559,7 +563,7 @@ impl CalendarQuery {
             // (year 262142) is as unusable as a malformed one.
             date: NaiveDate::parse_from_str(get("date"), "%Y-%m-%d")
                 .ok()
-                .filter(super::dates::in_range)
+                .filter(crate::domain::shared::dates::in_range)
                 .unwrap_or(today),
             filter: ContentFilter {
                 channel: ContentChannel::from_id(get("channel")),
@@ -733,11 +737,11 @@ pub fn content_csv(items: &[ContentItem], lang: Lang) -> String {
             "Notes",
         ],
     };
-    super::csv::line(&mut out, header);
+    crate::domain::shared::csv::line(&mut out, header);
     let list_sep = lang.tr("、", "; ");
     for item in items {
         let channels: Vec<&str> = item.channels.iter().map(|c| c.label(lang)).collect();
-        super::csv::line(
+        crate::domain::shared::csv::line(
             &mut out,
             [
                 item.id.clone(),
@@ -760,7 +764,7 @@ pub fn content_csv(items: &[ContentItem], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{
+    use crate::domain::campaigns::model::{
         Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
     };
     use chrono::Timelike;

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::{labelled_enum, AgeBand, Channel, District, Gender, Platform};
-use super::metrics::{Filter, Kpi};
+use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::cockpit::metrics::{Filter, Kpi};
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// The period picker's choices.

@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::labelled_enum;
-use super::metrics::{ratio, Totals};
+use crate::domain::cockpit::metrics::{ratio, Totals};
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     FunnelStage {

@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::{labelled_enum, AgeBand, Channel, District, Gender, Platform};
-use super::model::{MetricFact, PortraitRow, Target};
-use super::period::{CockpitQuery, Period};
+use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::cockpit::model::{MetricFact, PortraitRow, Target};
+use crate::domain::cockpit::period::{CockpitQuery, Period};
+use crate::domain::shared::labelled::labelled_enum;
 use crate::i18n::{format_count, format_duration, format_money, format_percent, Lang};
 
 const DISTRICTS: usize = District::ALL.len();
@@ -995,7 +996,7 @@ pub fn anomalies(daily: &[(NaiveDate, Totals)], kpi: Kpi) -> Vec<(NaiveDate, f64
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::period::{Comparison, Granularity, Preset};
+    use crate::domain::cockpit::period::{Comparison, Granularity, Preset};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -1409,7 +1410,7 @@ mod tests {
                 assert_eq!(k.format(data.value(k), Lang::Zh), "—");
             }
         }
-        assert!(crate::domain::funnel::funnel(&data.current)
+        assert!(crate::domain::cockpit::funnel::funnel(&data.current)
             .iter()
             .all(|s| s.from_first.is_none()));
         // Facts outside the period change nothing either.

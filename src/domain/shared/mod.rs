@@ -1,0 +1,6 @@
+//! Pieces every area shares: checked dates and date helpers, the CSV
+//! writer and the `labelled_enum!` declaration.
+
+pub mod csv;
+pub mod dates;
+pub mod labelled;
