@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
+use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::kpi_table::KpiRow;
-use crate::domain::cockpit::metrics::{Kpi, TargetStatus, Trend};
+use crate::domain::cockpit::targets::TargetStatus;
+use crate::domain::shared::ratio::Trend;
 
 /// The SVG path of a sparkline over a 120 × 32 box; gaps (None) break it.
 fn spark_path(values: &[Option<f64>]) -> String {

@@ -23,10 +23,10 @@ use crate::domain::campaigns::model::{
 use crate::domain::channels::model::ChannelSpend;
 use crate::domain::chinese_calendar::holidays::{self, Holiday};
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::cockpit::metrics::Totals;
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
+use crate::domain::cockpit::totals::Totals;
 use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{
     ExperienceSample, Experiment, ExperimentStatus, ExperimentVariant,

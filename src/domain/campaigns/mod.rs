@@ -15,9 +15,10 @@ use crate::domain::campaigns::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
 };
 use crate::domain::cockpit::dimensions::{Channel, District};
-use crate::domain::cockpit::metrics::{ratio, Totals};
 use crate::domain::cockpit::model::MetricFact;
+use crate::domain::cockpit::totals::Totals;
 use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::ratio::ratio;
 
 fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     d.checked_add_signed(Duration::days(n)).unwrap_or(d)

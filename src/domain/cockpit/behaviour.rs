@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::cockpit::metrics::{ratio, Filter};
+use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::model::{HourlyVisits, RetentionCohort, TopPage};
 use crate::domain::cockpit::period::Period;
+use crate::domain::shared::ratio::ratio;
 
 /// `YYYY-MM` of every month the period touches.
 pub fn months_of(period: &Period) -> Vec<String> {

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cockpit::metrics::{ratio, Totals};
+use crate::domain::cockpit::totals::Totals;
 use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::ratio::ratio;
 
 labelled_enum! {
     FunnelStage {

@@ -11,7 +11,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::cockpit::metrics::{Filter, Kpi};
+use crate::domain::cockpit::filter::Filter;
+use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {

@@ -4,3 +4,4 @@
 pub mod csv;
 pub mod dates;
 pub mod labelled;
+pub mod ratio;

@@ -22,8 +22,8 @@ use crate::domain::campaigns::{
     derive_actuals, overlaps, sort_campaigns, CampaignSort, FactsByDate, ReviewFigures,
     MAX_OVERLAP_PAIRS,
 };
-use crate::domain::cockpit::metrics::ratio;
 use crate::domain::cockpit::model::MetricFact;
+use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_count, format_money, format_percent, Lang};
 use timeline::Timeline;
 

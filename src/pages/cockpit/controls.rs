@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
 use crate::app::url;
+use crate::domain::cockpit::aggregate::CockpitData;
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::cockpit::kpi_table::to_csv;
-use crate::domain::cockpit::metrics::CockpitData;
 use crate::domain::cockpit::model::Target;
 use crate::domain::cockpit::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;

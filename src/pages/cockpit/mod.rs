@@ -23,9 +23,10 @@ use crate::data::resource::Resource;
 use crate::data::Backend;
 use crate::domain::calendar::model::{ContentItem, ContentStatus};
 use crate::domain::campaigns::model::Campaign;
+use crate::domain::cockpit::aggregate::CockpitData;
 use crate::domain::cockpit::insights::insights;
+use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::kpi_table::kpi_rows;
-use crate::domain::cockpit::metrics::{CockpitData, Kpi};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -193,7 +194,12 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
     let data: Memo<CockpitData> = Memo::new(move |_| {
         let q = query.get();
         sources.with_value(|s| {
-            crate::domain::cockpit::metrics::Cockpit::compute(&s.facts, &s.portrait, &q, s.last_day)
+            crate::domain::cockpit::aggregate::Cockpit::compute(
+                &s.facts,
+                &s.portrait,
+                &q,
+                s.last_day,
+            )
         })
     });
     let target_rows =

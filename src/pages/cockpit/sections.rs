@@ -8,10 +8,12 @@ use super::toggle_param;
 use crate::app::context::use_ctx;
 use crate::app::url;
 use crate::components::{Bar, BarList, EmptyState};
+use crate::domain::cockpit::aggregate::CockpitData;
 use crate::domain::cockpit::behaviour::{cohorts, top_pages, PageSort};
 use crate::domain::cockpit::funnel::funnel;
-use crate::domain::cockpit::metrics::{new_vs_returning, ratio, CockpitData, Totals};
 use crate::domain::cockpit::model::{RetentionCohort, TopPage};
+use crate::domain::cockpit::totals::{new_vs_returning, Totals};
+use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
 
 /// Bars of visitors with their share of the total.

@@ -6,7 +6,7 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{submit, ListResource};
 use crate::components::DataView;
 use crate::data::outbox::{overlay, Op};
-use crate::domain::cockpit::metrics::{Kpi, ValueKind};
+use crate::domain::cockpit::kpi::{Kpi, ValueKind};
 use crate::domain::cockpit::model::Target;
 
 /// Percentages are typed as 0–100; everything else as is. A stored value

@@ -13,7 +13,7 @@ use crate::app::context::use_ctx;
 use crate::app::edits::backend_resource;
 use crate::components::DataView;
 use crate::data::error::ApiError;
-use crate::domain::cockpit::metrics::Kpi;
+use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::period::CockpitQuery;
 use crate::domain::wechat::dataset::WechatData;
 use crate::domain::wechat::figures::{
