@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use crate::domain::calendar::editing::validate_link;
 use crate::domain::calendar::model::{ContentItem, ContentStatus, Recurrence};
-use crate::domain::calendar::validate_link;
 use crate::domain::campaigns::model::Campaign;
 use crate::i18n::{format_money, Lang};
 

@@ -5,7 +5,7 @@ use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub mod model;
@@ -17,12 +17,9 @@ use crate::domain::campaigns::model::{
 use crate::domain::cockpit::dimensions::{Channel, District};
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::cockpit::totals::Totals;
+use crate::domain::shared::dates::add_days;
 use crate::domain::shared::labelled::labelled_enum;
 use crate::domain::shared::ratio::ratio;
-
-fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
-}
 
 // ------------------------------------------------------------- templates --
 

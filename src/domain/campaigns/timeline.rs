@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::campaigns::model::Campaign;
+use crate::domain::shared::dates::first_of_month;
 use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
@@ -43,10 +44,6 @@ pub struct TimelineView {
 pub struct Window {
     pub start: NaiveDate,
     pub end: NaiveDate,
-}
-
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 fn add_months(d: NaiveDate, n: i64) -> NaiveDate {

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::shared::dates::first_of_month;
+
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::kpi::Kpi;
@@ -118,10 +120,6 @@ impl Granularity {
         }
         out
     }
-}
-
-pub(crate) fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 /// Longest custom period accepted from a URL; keeps a hand-edited link

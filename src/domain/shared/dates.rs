@@ -1,3 +1,5 @@
+//! Date helpers every area uses, and the check on dates from outside.
+//!
 //! Dates from outside (backend, stored data) are checked when they are
 //! decoded: chrono holds years up to ±262,143, but the calendar arithmetic
 //! and time-zone conversions overflow (and panic) near those limits. A date
@@ -8,7 +10,7 @@
 //! [`checked_opt`] as its `deserialize_with`; a test in `data/date_checks.rs`
 //! walks every collection to prove none is missed.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
 use serde::de::{Deserialize, Deserializer, Error};
 
 /// The accepted years: wide enough for any business record, narrow enough
@@ -75,6 +77,27 @@ where
     Option::<T>::deserialize(deserializer)?
         .map(check)
         .transpose()
+}
+
+/// `d` moved by `n` days; dates at chrono's limits stay put rather than
+/// panic (checked dates never get near them).
+pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
+}
+
+/// Every date of `from..=to` (empty when `to < from`).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    from.iter_days().take_while(move |d| *d <= to)
+}
+
+/// The first day of `d`'s month.
+pub fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// `YYYY-MM-DD`, as in URLs and exports.
+pub fn iso_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 #[cfg(test)]

@@ -12,10 +12,10 @@ use crate::app::context::use_ctx;
 use crate::app::edits::{new_id, submit, ListResource};
 use crate::app::url;
 use crate::data::outbox::{Op, Shown};
+use crate::domain::calendar::editing::{move_to, validate_link};
 use crate::domain::calendar::model::{
     ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence,
 };
-use crate::domain::calendar::{move_to, validate_link};
 
 fn blank() -> ContentItem {
     let at = today()

@@ -9,7 +9,7 @@ use crate::app::edits::{list_resource, new_id, submit, ListResource};
 use crate::components::{DataView, PendingBadge};
 use crate::data::outbox::{overlay, Op};
 use crate::domain::calendar::model::LocalEvent;
-use crate::domain::calendar::CalendarQuery;
+use crate::domain::calendar::query::CalendarQuery;
 use crate::domain::cockpit::dimensions::District;
 use crate::i18n::{format_count, format_date, Lang};
 

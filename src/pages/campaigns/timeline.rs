@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::app::context::use_ctx;
 use crate::app::url;
+use crate::domain::calendar::markers::{markers, MarkerKind};
 use crate::domain::calendar::model::LocalEvent;
-use crate::domain::calendar::{markers, MarkerKind};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
 use crate::i18n::Lang;
