@@ -1,27 +1,9 @@
 //! Sums of the metric facts' measures ([`Totals`]), the aggregation's
-//! unrounded accumulator and the ratios built on the sums.
+//! unrounded accumulator and the ratios built on the sums. The measures are
+//! listed once, in the `measures!` invocation.
 
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::shared::ratio::ratio;
-
-/// Sums of the fact measures over some set of facts.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Totals {
-    pub visits: u64,
-    pub visitors: u64,
-    pub new_visitors: u64,
-    pub sessions: u64,
-    pub stay_seconds: u64,
-    pub page_views: u64,
-    pub bounces: u64,
-    pub product_views: u64,
-    pub carts: u64,
-    pub orders: u64,
-    pub paying_users: u64,
-    pub repeat_buyers: u64,
-    /// Yuan.
-    pub revenue: f64,
-}
 
 /// An estimated count, rounded to a whole number (never negative or NaN).
 fn round_count(x: f64) -> u64 {
@@ -33,137 +15,98 @@ fn round_count(x: f64) -> u64 {
     }
 }
 
-impl Totals {
-    pub fn add(&mut self, f: &MetricFact) {
-        self.visits += u64::from(f.visits);
-        self.visitors += u64::from(f.visitors);
-        self.new_visitors += u64::from(f.new_visitors);
-        self.sessions += u64::from(f.sessions);
-        self.stay_seconds += f.stay_seconds;
-        self.page_views += u64::from(f.page_views);
-        self.bounces += u64::from(f.bounces);
-        self.product_views += u64::from(f.product_views);
-        self.carts += u64::from(f.carts);
-        self.orders += u64::from(f.orders);
-        self.paying_users += u64::from(f.paying_users);
-        self.repeat_buyers += u64::from(f.repeat_buyers);
-        self.revenue += f.revenue;
-    }
-
-    /// Adds `factor` × the fact, each count rounded. Rounding per call adds
-    /// up over many small facts, so [`Cockpit::compute`](crate::domain::cockpit::aggregate::Cockpit::compute) keeps unrounded sums
-    /// and rounds once per output instead; this is for one-off estimates.
-    pub fn add_scaled(&mut self, f: &MetricFact, factor: f64) {
-        let s = |x: f64| round_count(x * factor);
-        self.visits += s(f64::from(f.visits));
-        self.visitors += s(f64::from(f.visitors));
-        self.new_visitors += s(f64::from(f.new_visitors));
-        self.sessions += s(f64::from(f.sessions));
-        self.stay_seconds += s(f.stay_seconds as f64);
-        self.page_views += s(f64::from(f.page_views));
-        self.bounces += s(f64::from(f.bounces));
-        self.product_views += s(f64::from(f.product_views));
-        self.carts += s(f64::from(f.carts));
-        self.orders += s(f64::from(f.orders));
-        self.paying_users += s(f64::from(f.paying_users));
-        self.repeat_buyers += s(f64::from(f.repeat_buyers));
-        let r = f.revenue * factor;
-        if r.is_finite() {
-            self.revenue += r;
+/// Declares [`Totals`] and the aggregation's accumulator `Acc` with their
+/// add, scale, merge and rounding over the fact measures listed once in the
+/// invocation below: a new measure is one line there (and its field in
+/// `MetricFact`). Counts are whole numbers; the money field is yuan.
+macro_rules! measures {
+    (counts { $($count:ident,)+ } money { $(#[$money_doc:meta])* $money:ident }) => {
+        /// Sums of the fact measures over some set of facts.
+        #[derive(Debug, Clone, Copy, Default, PartialEq)]
+        pub struct Totals {
+            $(pub $count: u64,)+
+            $(#[$money_doc])*
+            pub $money: f64,
         }
-    }
 
-    pub fn merge(&mut self, o: &Totals) {
-        self.visits += o.visits;
-        self.visitors += o.visitors;
-        self.new_visitors += o.new_visitors;
-        self.sessions += o.sessions;
-        self.stay_seconds += o.stay_seconds;
-        self.page_views += o.page_views;
-        self.bounces += o.bounces;
-        self.product_views += o.product_views;
-        self.carts += o.carts;
-        self.orders += o.orders;
-        self.paying_users += o.paying_users;
-        self.repeat_buyers += o.repeat_buyers;
-        self.revenue += o.revenue;
-    }
+        impl Totals {
+            pub fn add(&mut self, f: &MetricFact) {
+                $(self.$count += u64::from(f.$count);)+
+                self.$money += f.$money;
+            }
+
+            /// Adds `factor` × the fact, each count rounded. Rounding per
+            /// call adds up over many small facts, so `Cockpit::compute`
+            /// keeps unrounded sums and rounds once per output instead;
+            /// this is for one-off estimates.
+            pub fn add_scaled(&mut self, f: &MetricFact, factor: f64) {
+                let s = |x: f64| round_count(x * factor);
+                $(self.$count += s(u64::from(f.$count) as f64);)+
+                let r = f.$money * factor;
+                if r.is_finite() {
+                    self.$money += r;
+                }
+            }
+
+            pub fn merge(&mut self, o: &Totals) {
+                $(self.$count += o.$count;)+
+                self.$money += o.$money;
+            }
+        }
+
+        /// The aggregation's accumulator: unrounded, so gender/age estimates are
+        /// rounded once per output rather than once per fact. Sums of u32 counts
+        /// stay exact in f64 far beyond any real volume (2^53).
+        #[derive(Debug, Clone, Copy, Default)]
+        pub(super) struct Acc {
+            $($count: f64,)+
+            $money: f64,
+        }
+
+        impl Acc {
+            #[inline]
+            pub(super) fn add(&mut self, f: &MetricFact, k: f64) {
+                $(self.$count += u64::from(f.$count) as f64 * k;)+
+                self.$money += f.$money * k;
+            }
+
+            pub(super) fn merge(&mut self, o: &Acc) {
+                $(self.$count += o.$count;)+
+                self.$money += o.$money;
+            }
+
+            pub(super) fn totals(&self) -> Totals {
+                Totals {
+                    $($count: round_count(self.$count),)+
+                    $money: if self.$money.is_finite() {
+                        self.$money
+                    } else {
+                        0.0
+                    },
+                }
+            }
+        }
+    };
 }
 
-/// The aggregation's accumulator: unrounded, so gender/age estimates are
-/// rounded once per output rather than once per fact. Sums of u32 counts
-/// stay exact in f64 far beyond any real volume (2^53).
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Acc {
-    visits: f64,
-    visitors: f64,
-    new_visitors: f64,
-    sessions: f64,
-    stay_seconds: f64,
-    page_views: f64,
-    bounces: f64,
-    product_views: f64,
-    carts: f64,
-    orders: f64,
-    paying_users: f64,
-    repeat_buyers: f64,
-    revenue: f64,
-}
-
-impl Acc {
-    #[inline]
-    pub(super) fn add(&mut self, f: &MetricFact, k: f64) {
-        self.visits += f64::from(f.visits) * k;
-        self.visitors += f64::from(f.visitors) * k;
-        self.new_visitors += f64::from(f.new_visitors) * k;
-        self.sessions += f64::from(f.sessions) * k;
-        self.stay_seconds += f.stay_seconds as f64 * k;
-        self.page_views += f64::from(f.page_views) * k;
-        self.bounces += f64::from(f.bounces) * k;
-        self.product_views += f64::from(f.product_views) * k;
-        self.carts += f64::from(f.carts) * k;
-        self.orders += f64::from(f.orders) * k;
-        self.paying_users += f64::from(f.paying_users) * k;
-        self.repeat_buyers += f64::from(f.repeat_buyers) * k;
-        self.revenue += f.revenue * k;
+measures! {
+    counts {
+        visits,
+        visitors,
+        new_visitors,
+        sessions,
+        stay_seconds,
+        page_views,
+        bounces,
+        product_views,
+        carts,
+        orders,
+        paying_users,
+        repeat_buyers,
     }
-
-    pub(super) fn merge(&mut self, o: &Acc) {
-        self.visits += o.visits;
-        self.visitors += o.visitors;
-        self.new_visitors += o.new_visitors;
-        self.sessions += o.sessions;
-        self.stay_seconds += o.stay_seconds;
-        self.page_views += o.page_views;
-        self.bounces += o.bounces;
-        self.product_views += o.product_views;
-        self.carts += o.carts;
-        self.orders += o.orders;
-        self.paying_users += o.paying_users;
-        self.repeat_buyers += o.repeat_buyers;
-        self.revenue += o.revenue;
-    }
-
-    pub(super) fn totals(&self) -> Totals {
-        Totals {
-            visits: round_count(self.visits),
-            visitors: round_count(self.visitors),
-            new_visitors: round_count(self.new_visitors),
-            sessions: round_count(self.sessions),
-            stay_seconds: round_count(self.stay_seconds),
-            page_views: round_count(self.page_views),
-            bounces: round_count(self.bounces),
-            product_views: round_count(self.product_views),
-            carts: round_count(self.carts),
-            orders: round_count(self.orders),
-            paying_users: round_count(self.paying_users),
-            repeat_buyers: round_count(self.repeat_buyers),
-            revenue: if self.revenue.is_finite() {
-                self.revenue
-            } else {
-                0.0
-            },
-        }
+    money {
+        /// Yuan.
+        revenue
     }
 }
 
