@@ -4,7 +4,7 @@ use crate::domain::calendar::model::ContentItem;
 use crate::i18n::Lang;
 
 /// The content items as RFC 4180 CSV (header + one row each, CRLF line
-/// ends, formula cells neutralised: see `domain::csv`), labels in `lang`.
+/// ends, formula cells neutralised: see `domain::shared::csv`), labels in `lang`.
 /// A UI saving it for Excel should prepend a UTF-8 BOM.
 pub fn content_csv(items: &[ContentItem], lang: Lang) -> String {
     let mut out = String::with_capacity(256 + items.len() * 128);
