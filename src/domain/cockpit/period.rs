@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::shared::dates::first_of_month;
 
-use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::shared::labelled::labelled_enum;
@@ -279,13 +278,7 @@ impl CockpitQuery {
             metric,
             // Plotting a metric against itself says nothing.
             metric2: Kpi::from_key(get("metric2")).filter(|k| *k != metric),
-            filter: Filter {
-                district: District::from_id(get("district")),
-                channel: Channel::from_id(get("channel")),
-                platform: Platform::from_id(get("platform")),
-                gender: Gender::from_id(get("gender")),
-                age: AgeBand::from_id(get("age")),
-            },
+            filter: Filter::from_params(get),
         }
     }
 
@@ -319,22 +312,7 @@ impl CockpitQuery {
         if let Some(m) = self.metric2 {
             put("metric2", m.key().into());
         }
-        let f = &self.filter;
-        if let Some(d) = f.district {
-            put("district", d.id().into());
-        }
-        if let Some(c) = f.channel {
-            put("channel", c.id().into());
-        }
-        if let Some(p) = f.platform {
-            put("platform", p.id().into());
-        }
-        if let Some(g) = f.gender {
-            put("gender", g.id().into());
-        }
-        if let Some(a) = f.age {
-            put("age", a.id().into());
-        }
+        self.filter.put_params(put);
         out
     }
 
@@ -352,6 +330,7 @@ impl CockpitQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::cockpit::dimensions::{AgeBand, District};
     use crate::i18n::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
