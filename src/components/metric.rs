@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::kpi_table::KpiRow;
-use crate::domain::metrics::{Kpi, TargetStatus, Trend};
+use crate::domain::cockpit::kpi::Kpi;
+use crate::domain::cockpit::kpi_table::KpiRow;
+use crate::domain::cockpit::targets::TargetStatus;
+use crate::domain::shared::ratio::Trend;
 use crate::state::context::use_ctx;
 
 /// The SVG path of a sparkline over a 120 × 32 box; gaps (None) break it.

@@ -2,6 +2,8 @@
 //! one `Backend` that the pages talk to.
 
 pub mod config;
+#[cfg(test)]
+mod date_checks;
 pub mod embedded;
 pub mod error;
 pub mod outbox;

@@ -243,7 +243,7 @@ pub fn apply_confirmed<T: Record>(rows: &mut Vec<T>, op: Op, id: &str, value: Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Target;
+    use crate::domain::cockpit::model::Target;
 
     fn t(id: &str, target: f64) -> Target {
         Target {

@@ -5,11 +5,17 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::error::ApiError;
-use crate::domain::model::{
-    Campaign, ChannelSpend, ContentItem, Dataset, ExperienceSample, Experiment, Feedback,
-    HealthSample, HourlyVisits, LocalEvent, MetricFact, PortraitRow, RetentionCohort, RoadmapItem,
-    Target, TopPage,
+use crate::domain::calendar::model::{ContentItem, LocalEvent};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::channels::model::ChannelSpend;
+use crate::domain::cockpit::model::{
+    HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
+use crate::domain::dataset::Dataset;
+use crate::domain::experience::model::{ExperienceSample, Experiment};
+use crate::domain::feedback::model::Feedback;
+use crate::domain::health::model::HealthSample;
+use crate::domain::roadmap::model::RoadmapItem;
 use crate::i18n::Lang;
 
 /// A row type of one resource, and where it lives in the demo `Dataset`.

@@ -1,21 +1,16 @@
-//! Plain domain types and pure logic, free of any browser API.
+//! Plain domain types and pure logic, free of any browser API: one folder
+//! per area (its rows in `model.rs`, its logic beside them), the pieces
+//! every area shares in `shared`, the Chinese calendar in `chinese_calendar`.
 
-pub mod behaviour;
 pub mod calendar;
 pub mod campaigns;
-pub mod csv;
-pub mod dates;
-pub mod dimensions;
+pub mod channels;
+pub mod chinese_calendar;
+pub mod cockpit;
+pub mod dataset;
 pub mod experience;
 pub mod feedback;
-pub mod funnel;
-pub mod holidays;
-pub mod ics;
-pub mod insights;
-pub mod kpi_table;
-pub mod metrics;
-pub mod model;
-pub mod period;
+pub mod health;
+pub mod roadmap;
 pub mod shared;
-pub mod solar_terms;
 pub mod wechat;

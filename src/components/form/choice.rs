@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use super::field::control_attrs;
-use crate::domain::dimensions::Labelled;
+use crate::domain::shared::labelled::Labelled;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

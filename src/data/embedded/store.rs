@@ -11,7 +11,7 @@ use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{decode_text, Record, RecordVisitor, Resource, Row};
 use crate::data::storage;
-use crate::domain::model::Dataset;
+use crate::domain::dataset::Dataset;
 
 struct Store {
     data: Dataset,
@@ -185,7 +185,7 @@ pub fn reset() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Target;
+    use crate::domain::cockpit::model::Target;
 
     fn t(id: &str, target: f64) -> Target {
         Target {

@@ -5,20 +5,21 @@ use std::borrow::Borrow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod model;
 pub mod timeline;
 
-use super::dimensions::{labelled_enum, Channel, District};
-use super::metrics::{ratio, Totals};
-use super::model::{
-    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType, MetricFact,
+use crate::domain::campaigns::model::{
+    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
 };
-
-fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
-}
+use crate::domain::cockpit::dimensions::{Channel, District};
+use crate::domain::cockpit::model::MetricFact;
+use crate::domain::cockpit::totals::Totals;
+use crate::domain::shared::dates::add_days;
+use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::ratio::ratio;
 
 // ------------------------------------------------------------- templates --
 
@@ -396,8 +397,8 @@ pub fn sort_campaigns<T: Borrow<Campaign>>(rows: &mut [T], by: CampaignSort, des
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dimensions::Platform;
-    use crate::domain::model::CampaignReview;
+    use crate::domain::campaigns::model::CampaignReview;
+    use crate::domain::cockpit::dimensions::Platform;
     use crate::i18n::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

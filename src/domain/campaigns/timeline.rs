@@ -6,8 +6,9 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::super::dimensions::labelled_enum;
-use super::super::model::Campaign;
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::shared::dates::first_of_month;
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// How much of the calendar the timeline shows at once.
@@ -43,10 +44,6 @@ pub struct TimelineView {
 pub struct Window {
     pub start: NaiveDate,
     pub end: NaiveDate,
-}
-
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
@@ -185,7 +182,7 @@ impl Window {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{
+    use crate::domain::campaigns::model::{
         Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
     };
 

@@ -1,4 +1,9 @@
-//! Pieces every area shares: statistics (and, after the restructure, ratios,
-//! dates and CSV).
+//! Pieces every area shares: checked dates and date helpers, the CSV
+//! writer, ratios and changes, statistics and the `labelled_enum!`
+//! declaration.
 
+pub mod csv;
+pub mod dates;
+pub mod labelled;
+pub mod ratio;
 pub mod stats;

@@ -8,8 +8,8 @@ use super::dataset::WechatData;
 use super::raw::{KeyValue, PortraitItem};
 use super::scenes::{access_source, SourceFamily};
 use super::RefDate;
-use crate::domain::dimensions::{Gender, Platform};
-use crate::domain::metrics::Kpi;
+use crate::domain::cockpit::dimensions::{Gender, Platform};
+use crate::domain::cockpit::kpi::Kpi;
 use crate::i18n::Lang;
 
 /// One figure and where it comes from.

@@ -17,7 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dimensions::{labelled_enum, Channel};
+use crate::domain::cockpit::dimensions::Channel;
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// Haihe's channel families plus `other` for what fits none (or is unknown).

@@ -11,8 +11,10 @@ use crate::components::form::{
     ConfirmDelete, DateField, Dialog, EnumChecks, EnumSelect, Field, TextArea, TextInput,
 };
 use crate::data::outbox::{Op, Shown};
-use crate::domain::calendar::{move_to, validate_link};
-use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence};
+use crate::domain::calendar::editing::{move_to, validate_link};
+use crate::domain::calendar::model::{
+    ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence,
+};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{new_id, submit};
 use crate::state::loading::ListResource;

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::{DataView, PendingBadge};
 use crate::data::outbox::{overlay, Op};
-use crate::domain::calendar::CalendarQuery;
-use crate::domain::dimensions::District;
-use crate::domain::model::LocalEvent;
+use crate::domain::calendar::model::LocalEvent;
+use crate::domain::calendar::query::CalendarQuery;
+use crate::domain::cockpit::dimensions::District;
 use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::edits::{new_id, submit};

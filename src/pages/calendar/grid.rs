@@ -8,10 +8,12 @@ use wasm_bindgen::JsCast;
 use super::today;
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
-use crate::domain::calendar::{
-    month_grid, move_to, on_day, week_days, CalendarQuery, ColorBy, Marker, MarkerKind, Occurrence,
-};
-use crate::domain::model::ContentItem;
+use crate::domain::calendar::editing::move_to;
+use crate::domain::calendar::grid::{month_grid, week_days};
+use crate::domain::calendar::markers::{on_day, Marker, MarkerKind};
+use crate::domain::calendar::model::ContentItem;
+use crate::domain::calendar::occurrences::Occurrence;
+use crate::domain::calendar::query::{CalendarQuery, ColorBy};
 use crate::i18n::{format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
@@ -27,7 +29,7 @@ pub fn Rhythm(weeks: Memo<Vec<(NaiveDate, u32)>>) -> impl IntoView {
                 {move || {
                     let w = weeks.get();
                     let max = w.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-                    let this_week = crate::domain::calendar::week_start(today());
+                    let this_week = crate::domain::calendar::grid::week_start(today());
                     w.into_iter().map(|(monday, n)| {
                         let h = f64::from(n) / f64::from(max) * 100.0;
                         let label = match ctx.lang.get() {
@@ -211,7 +213,7 @@ fn ItemChip(
         >
             {show_time.then(|| view! { <span class="cal-time">{time.clone()}</span> })}
             <span class="cal-item-title">{title}</span>
-            {occ.is_repeat.then(|| view! { <span class="cal-repeat" aria-label=move || ctx.tr("重复", "repeats")>"↻"</span> })}
+            {occ.is_repeat.then(|| view! { <span class="cal-repeat" aria-label=move || ctx.tr("重复发布", "Repeats")>"↻"</span> })}
             // The sync state changes without the item changing, so read it live.
             {move || {
                 shown

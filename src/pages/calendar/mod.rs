@@ -16,14 +16,18 @@ use leptos::prelude::*;
 use crate::components::{keep_optional, DataView, Missing, PartialNotice, SelectFilter};
 use crate::data::outbox::{overlay, Shown};
 use crate::data::resource::Resource;
-use crate::domain::calendar::{
-    cadence_gaps, content_csv, default_max_gaps, expand, markers, unplanned_markers, weekly_counts,
-    CalendarQuery, CalendarView, ColorBy, Marker, MAX_MARKERS_PER_DAY,
+use crate::domain::calendar::export::content_csv;
+use crate::domain::calendar::ics::to_ics;
+use crate::domain::calendar::markers::{markers, Marker, MAX_MARKERS_PER_DAY};
+use crate::domain::calendar::model::{
+    ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent,
 };
-use crate::domain::ics::to_ics;
-use crate::domain::model::{
-    Campaign, ContentChannel, ContentItem, ContentStatus, ContentType, LocalEvent,
+use crate::domain::calendar::occurrences::expand;
+use crate::domain::calendar::planning::{
+    cadence_gaps, default_max_gaps, unplanned_markers, weekly_counts,
 };
+use crate::domain::calendar::query::{CalendarQuery, CalendarView, ColorBy};
+use crate::domain::campaigns::model::Campaign;
 use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};

@@ -11,10 +11,10 @@ use crate::components::form::{
     TextInput,
 };
 use crate::data::outbox::{Op, Shown};
-use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
-use crate::domain::model::{
+use crate::domain::campaigns::model::{
     Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
+use crate::domain::campaigns::{derive_actuals, figures_from_derived, templates, FactsByDate};
 use crate::i18n::{format_change, format_money, format_percent};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{new_id, submit};
@@ -318,14 +318,14 @@ fn Form(
                     <TextInput value=name required=true maxlength=80 autofocus=true />
                 </Field>
                 <div class="form-row">
-                    <Field id="cp-type" label=move || ctx.tr("活动形式", "Type")><EnumSelect value=kind /></Field>
+                    <Field id="cp-type" label=move || ctx.tr("活动形式", "Campaign type")><EnumSelect value=kind /></Field>
                     <Field id="cp-goal" label=move || ctx.tr("活动目标", "Goal")><EnumSelect value=goal /></Field>
                     <Field id="cp-audience" label=move || ctx.tr("目标人群", "Audience")><EnumSelect value=audience /></Field>
                     <Field id="cp-status" label=move || ctx.tr("状态", "Status")><EnumSelect value=status /></Field>
                 </div>
                 <div class="form-row">
-                    <Field id="cp-start" label=move || ctx.tr("开始日期", "Start")><DateField value=start /></Field>
-                    <Field id="cp-end" label=move || ctx.tr("结束日期", "End")><DateField value=end /></Field>
+                    <Field id="cp-start" label=move || ctx.tr("开始日期", "Start date")><DateField value=start /></Field>
+                    <Field id="cp-end" label=move || ctx.tr("结束日期", "End date")><DateField value=end /></Field>
                     {number("cp-budget", "预算(元)", "Budget (¥)", budget)}
                 </div>
                 <fieldset>

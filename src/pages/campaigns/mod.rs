@@ -14,12 +14,14 @@ use leptos::prelude::*;
 use crate::components::{keep_optional, Chart, DataView, Missing, PartialNotice};
 use crate::data::outbox::overlay;
 use crate::data::resource::Resource;
+use crate::domain::calendar::model::LocalEvent;
+use crate::domain::campaigns::model::{Campaign, CampaignStatus};
 use crate::domain::campaigns::{
     derive_actuals, overlaps, sort_campaigns, CampaignSort, FactsByDate, ReviewFigures,
     MAX_OVERLAP_PAIRS,
 };
-use crate::domain::metrics::ratio;
-use crate::domain::model::{Campaign, CampaignStatus, LocalEvent, MetricFact};
+use crate::domain::cockpit::model::MetricFact;
+use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_count, format_money, format_percent, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use crate::domain::calendar::{markers, MarkerKind};
+use crate::domain::calendar::markers::{markers, MarkerKind};
+use crate::domain::calendar::model::LocalEvent;
+use crate::domain::campaigns::model::Campaign;
 use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
-use crate::domain::model::{Campaign, LocalEvent};
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

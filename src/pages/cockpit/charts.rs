@@ -14,10 +14,11 @@ use leptos::prelude::*;
 
 use super::Marker;
 use crate::components::Chart;
-use crate::domain::behaviour::heatmap;
-use crate::domain::metrics::{CockpitData, Kpi, ValueKind};
-use crate::domain::model::HourlyVisits;
-use crate::domain::period::Granularity;
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::behaviour::heatmap;
+use crate::domain::cockpit::kpi::{Kpi, ValueKind};
+use crate::domain::cockpit::model::HourlyVisits;
+use crate::domain::cockpit::period::Granularity;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

@@ -4,11 +4,11 @@
 use crate::i18n::words;
 use leptos::prelude::*;
 
-use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
-use crate::domain::kpi_table::to_csv;
-use crate::domain::metrics::CockpitData;
-use crate::domain::model::Target;
-use crate::domain::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
+use crate::domain::cockpit::kpi_table::to_csv;
+use crate::domain::cockpit::model::Target;
+use crate::domain::cockpit::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

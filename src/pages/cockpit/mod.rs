@@ -18,14 +18,16 @@ use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::Backend;
-use crate::domain::insights::insights;
-use crate::domain::kpi_table::kpi_rows;
-use crate::domain::metrics::{CockpitData, Kpi};
-use crate::domain::model::{
-    Campaign, ContentItem, ContentStatus, HourlyVisits, MetricFact, PortraitRow, RetentionCohort,
-    Target, TopPage,
+use crate::domain::calendar::model::{ContentItem, ContentStatus};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::insights::insights;
+use crate::domain::cockpit::kpi::Kpi;
+use crate::domain::cockpit::kpi_table::kpi_rows;
+use crate::domain::cockpit::model::{
+    HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
-use crate::domain::period::CockpitQuery;
+use crate::domain::cockpit::period::CockpitQuery;
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
 
@@ -179,7 +181,12 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
     let data: Memo<CockpitData> = Memo::new(move |_| {
         let q = query.get();
         sources.with_value(|s| {
-            crate::domain::metrics::Cockpit::compute(&s.facts, &s.portrait, &q, s.last_day)
+            crate::domain::cockpit::aggregate::Cockpit::compute(
+                &s.facts,
+                &s.portrait,
+                &q,
+                s.last_day,
+            )
         })
     });
     let target_rows =

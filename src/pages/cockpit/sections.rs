@@ -5,10 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{Bar, BarList, EmptyState};
-use crate::domain::behaviour::{cohorts, top_pages, PageSort};
-use crate::domain::funnel::funnel;
-use crate::domain::metrics::{new_vs_returning, ratio, CockpitData, Totals};
-use crate::domain::model::{RetentionCohort, TopPage};
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::behaviour::{cohorts, top_pages, PageSort};
+use crate::domain::cockpit::funnel::funnel;
+use crate::domain::cockpit::model::{RetentionCohort, TopPage};
+use crate::domain::cockpit::totals::{new_vs_returning, Totals};
+use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_count, format_date, format_duration, format_percent, Lang};
 use crate::state::context::use_ctx;
 
@@ -46,7 +48,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
     let selected = move |k: &'static str| Signal::derive(move || ctx.url().get(k));
     let toggle = |k: &'static str| Callback::new(move |id: String| ctx.url().toggle(k, &id));
-    use crate::domain::dimensions::{AgeBand, Channel, District, Gender, Platform};
+    use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
     let districts = Signal::derive(move || {
         data.with(|d| {
             visitor_bars(

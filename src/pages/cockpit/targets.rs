@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::DataView;
 use crate::data::outbox::{overlay, Op};
-use crate::domain::metrics::{Kpi, ValueKind};
-use crate::domain::model::Target;
+use crate::domain::cockpit::kpi::{Kpi, ValueKind};
+use crate::domain::cockpit::model::Target;
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
 use crate::state::loading::ListResource;

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
 use crate::data::outbox::{overlay, EditState, Op, Shown};
-use crate::domain::dimensions::District;
+use crate::domain::cockpit::dimensions::District;
+use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
-use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::i18n::{format_count, format_date, format_datetime, Lang};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{discard, retry, submit};

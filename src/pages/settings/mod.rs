@@ -12,7 +12,7 @@ use crate::data::embedded::store;
 use crate::data::outbox::Op;
 use crate::data::resource::Resource;
 use crate::data::Backend;
-use crate::domain::model::Feedback;
+use crate::domain::feedback::model::Feedback;
 use crate::i18n::Lang;
 use crate::state::context::{forget_settings, remember_token, save_settings, use_ctx};
 use crate::state::edits::{discard, retry};

@@ -9,9 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use super::common::shift;
 use super::{Aggregates, S_HOURLY, S_PAGES, S_RETENTION};
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::{Channel, District};
-use crate::domain::metrics::ratio;
-use crate::domain::model::{HourlyVisits, MetricFact, RetentionCohort, TopPage};
+use crate::domain::cockpit::dimensions::{Channel, District};
+use crate::domain::cockpit::model::{HourlyVisits, MetricFact, RetentionCohort, TopPage};
+use crate::domain::shared::ratio::ratio;
 
 /// Relative visits by hour: breakfast, a lunch peak (11–13), a dinner peak
 /// (17–20) and a late-evening bump for snacks (21–22).

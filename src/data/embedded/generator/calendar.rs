@@ -9,7 +9,9 @@ use super::common::{at, pick_or, shift};
 use super::seasonality::Calendar;
 use super::S_CONTENT;
 use crate::data::embedded::rng::Rng;
-use crate::domain::model::{ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence};
+use crate::domain::calendar::model::{
+    ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence,
+};
 
 const OWNERS: &[&str] = &["王敏", "李想", "张一鸣", "赵晓", "陈可"];
 

@@ -4,8 +4,8 @@
 use super::common::{money, to_u32};
 use super::{Aggregates, S_CHANNELS};
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::Channel;
-use crate::domain::model::ChannelSpend;
+use crate::domain::channels::model::ChannelSpend;
+use crate::domain::cockpit::dimensions::Channel;
 
 /// How a placement is paid for.
 #[derive(Clone, Copy)]

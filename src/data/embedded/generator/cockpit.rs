@@ -14,8 +14,8 @@ use super::events::EventSpec;
 use super::seasonality::{day_factor, Calendar};
 use super::S_METRICS;
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::{Channel, District, Platform};
-use crate::domain::model::MetricFact;
+use crate::domain::cockpit::dimensions::{Channel, District, Platform};
+use crate::domain::cockpit::model::MetricFact;
 
 /// Visits on an ordinary day at the start of the window, before the weekly,
 /// seasonal, holiday and campaign factors.
@@ -183,7 +183,7 @@ fn build_fact(
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use crate::data::embedded::generator::fixture::{daily_visits, data};
-    use crate::domain::metrics::Totals;
+    use crate::domain::cockpit::totals::Totals;
 
     #[test]
     fn every_metric_row_is_internally_consistent() {

@@ -1,8 +1,8 @@
 //! How traffic splits across districts, channels and platforms, and how
 //! visits from each behave (bounce, new visitors, conversion, order value).
 
-use crate::domain::dimensions::{Channel, District, Platform};
-use crate::domain::metrics::ratio;
+use crate::domain::cockpit::dimensions::{Channel, District, Platform};
+use crate::domain::shared::ratio::ratio;
 
 /// Districts with at least one store. Without a store there are no table
 /// QR codes and no delivery.
@@ -158,7 +158,7 @@ pub(super) fn district_aov(d: District) -> f64 {
 mod tests {
     use super::*;
     use crate::data::embedded::generator::fixture::data;
-    use crate::domain::model::MetricFact;
+    use crate::domain::cockpit::model::MetricFact;
     use std::collections::BTreeMap;
 
     #[test]

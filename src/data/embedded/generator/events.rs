@@ -5,9 +5,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::common::{shift, ymd};
 use super::seasonality::Calendar;
-use crate::domain::dimensions::District;
-use crate::domain::holidays;
-use crate::domain::model::LocalEvent;
+use crate::domain::calendar::model::LocalEvent;
+use crate::domain::chinese_calendar::holidays;
+use crate::domain::cockpit::dimensions::District;
 
 pub(super) struct EventSpec {
     name: &'static str,

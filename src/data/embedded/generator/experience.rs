@@ -7,8 +7,8 @@ use super::common::to_u32;
 use super::health::recent_days;
 use super::{Aggregates, S_EXPERIENCE};
 use crate::data::embedded::rng::Rng;
-use crate::domain::metrics::ratio;
-use crate::domain::model::ExperienceSample;
+use crate::domain::experience::model::ExperienceSample;
+use crate::domain::shared::ratio::ratio;
 
 pub(super) fn gen_experience(
     seed: u64,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::common::{shift, to_u32};
 use super::{Aggregates, S_EXPERIMENTS};
 use crate::data::embedded::rng::Rng;
-use crate::domain::model::{Experiment, ExperimentStatus, ExperimentVariant};
+use crate::domain::experience::model::{Experiment, ExperimentStatus, ExperimentVariant};
 
 /// (name, hypothesis, metric, start offset, end offset, traffic share, base
 /// conversion, variants with relative lift)

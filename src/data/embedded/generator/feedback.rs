@@ -8,8 +8,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use super::common::{at, pick_or, quarter_key, shift};
 use super::{RECENT_DAYS, S_FEEDBACK};
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::District;
-use crate::domain::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
+use crate::domain::cockpit::dimensions::District;
+use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 
 const STORES: &[(&str, District)] = &[
     ("滨江道", District::Heping),

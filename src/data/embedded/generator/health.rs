@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use super::common::{shift, to_u32};
 use super::{Aggregates, RECENT_DAYS, S_HEALTH, S_INCIDENTS};
 use crate::data::embedded::rng::Rng;
-use crate::domain::metrics::Totals;
-use crate::domain::model::HealthSample;
+use crate::domain::cockpit::totals::Totals;
+use crate::domain::health::model::HealthSample;
 
 /// Bad days in the recent window: (payment outage day, slow page-load day).
 pub(super) fn incident_days(seed: u64, end: NaiveDate) -> (NaiveDate, NaiveDate) {

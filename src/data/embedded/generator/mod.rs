@@ -17,9 +17,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::domain::dimensions::{Channel, District};
-use crate::domain::metrics::Totals;
-use crate::domain::model::{Dataset, MetricFact};
+use crate::domain::cockpit::dimensions::{Channel, District};
+use crate::domain::cockpit::model::MetricFact;
+use crate::domain::cockpit::totals::Totals;
+use crate::domain::dataset::Dataset;
 
 mod behaviour;
 mod calendar;
@@ -179,7 +180,7 @@ mod fixture {
     use chrono::NaiveDate;
 
     use super::{generate, DEFAULT_SEED};
-    use crate::domain::model::Dataset;
+    use crate::domain::dataset::Dataset;
 
     pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -3,9 +3,9 @@
 
 use super::{Aggregates, S_PORTRAIT};
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::{AgeBand, District, Gender};
-use crate::domain::metrics::ratio;
-use crate::domain::model::PortraitRow;
+use crate::domain::cockpit::dimensions::{AgeBand, District, Gender};
+use crate::domain::cockpit::model::PortraitRow;
+use crate::domain::shared::ratio::ratio;
 
 pub(super) fn gen_portrait(seed: u64, agg: &Aggregates) -> Vec<PortraitRow> {
     let mut rng = Rng::derive(seed, S_PORTRAIT);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::common::quarter_key;
 use super::S_ROADMAP;
 use crate::data::embedded::rng::Rng;
-use crate::domain::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
+use crate::domain::roadmap::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
 
 pub(super) fn gen_roadmap(seed: u64, end: NaiveDate) -> Vec<RoadmapItem> {
     use Lane as L;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::common::shift;
-use crate::domain::holidays::{self, Holiday};
+use crate::domain::chinese_calendar::holidays::{self, Holiday};
 
 /// Year-over-year traffic growth.
 const GROWTH_PER_YEAR: f64 = 0.16;

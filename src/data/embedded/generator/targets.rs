@@ -2,8 +2,8 @@
 //! four weeks of facts.
 
 use super::Aggregates;
-use crate::domain::metrics::ratio;
-use crate::domain::model::Target;
+use crate::domain::cockpit::model::Target;
+use crate::domain::shared::ratio::ratio;
 
 /// Rounds to a "nice" target, e.g. 7,384 → 7,400 or 0.3163 → 0.32.
 fn round_to(x: f64, step: f64) -> f64 {

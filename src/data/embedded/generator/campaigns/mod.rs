@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use super::common::{money, shift, to_u32};
 use super::S_CAMPAIGNS;
 use crate::data::embedded::rng::Rng;
-use crate::domain::dimensions::{Channel, District};
-use crate::domain::metrics::Totals;
-use crate::domain::model::{
-    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus,
-    CampaignType, MetricFact,
+use crate::domain::campaigns::model::{
+    Audience, Campaign, CampaignFigures, CampaignGoal, CampaignReview, CampaignStatus, CampaignType,
 };
+use crate::domain::cockpit::dimensions::{Channel, District};
+use crate::domain::cockpit::model::MetricFact;
+use crate::domain::cockpit::totals::Totals;
 
 pub(super) mod specs;
 

@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use super::super::common::{recent_yearly, shift, ymd};
 use super::super::seasonality::Calendar;
 use super::Spec;
-use crate::domain::dimensions::{Channel, District};
-use crate::domain::holidays;
-use crate::domain::model::{Audience, CampaignGoal, CampaignType};
+use crate::domain::campaigns::model::{Audience, CampaignGoal, CampaignType};
+use crate::domain::chinese_calendar::holidays;
+use crate::domain::cockpit::dimensions::{Channel, District};
 
 pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Spec> {
     use CampaignGoal as G;

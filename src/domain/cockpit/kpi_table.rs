@@ -7,11 +7,12 @@
 //! makes look like a collapse. The relative change stays available as a
 //! hover text and its own CSV column. Definitions: docs/metrics.md §4, §12.
 
-use super::csv;
-use super::metrics::{
-    change, target_status, usable_target, CockpitData, Kpi, TargetStatus, Trend, FLAT_THRESHOLD,
-};
-use super::model::Target;
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::kpi::Kpi;
+use crate::domain::cockpit::model::Target;
+use crate::domain::cockpit::targets::{target_status, usable_target, TargetStatus};
+use crate::domain::shared::csv;
+use crate::domain::shared::ratio::{change, Trend, FLAT_THRESHOLD};
 use crate::i18n::words;
 use crate::i18n::{format_change, Lang};
 
@@ -167,7 +168,7 @@ pub fn kpi_rows(data: &CockpitData, targets: &[Target], lang: Lang) -> Vec<KpiRo
 /// empty for none or a number too large to mean anything.
 fn plain_percent(x: Option<f64>) -> String {
     x.map(|x| x * 100.0)
-        .filter(|x| x.is_finite() && x.abs() < super::metrics::MAX_SHOWN)
+        .filter(|x| x.is_finite() && x.abs() < crate::domain::cockpit::kpi::MAX_SHOWN)
         .map(|x| format!("{x:.2}"))
         .unwrap_or_default()
 }
@@ -269,10 +270,10 @@ pub fn to_csv(data: &CockpitData, targets: &[Target], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dimensions::{Channel, District, Platform};
-    use crate::domain::metrics::Cockpit;
-    use crate::domain::model::MetricFact;
-    use crate::domain::period::{CockpitQuery, Preset};
+    use crate::domain::cockpit::aggregate::Cockpit;
+    use crate::domain::cockpit::dimensions::{Channel, District, Platform};
+    use crate::domain::cockpit::model::MetricFact;
+    use crate::domain::cockpit::period::{CockpitQuery, Preset};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

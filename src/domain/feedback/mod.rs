@@ -1,11 +1,13 @@
 //! Filtering and summarising the feedback inbox.
 
+pub mod model;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::dimensions::District;
-use super::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
+use crate::domain::cockpit::dimensions::District;
+use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 
 /// The inbox filters, as they are kept in the URL.
 #[derive(Debug, Clone, Default, PartialEq)]

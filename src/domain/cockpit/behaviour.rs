@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::metrics::{ratio, Filter};
-use super::model::{HourlyVisits, RetentionCohort, TopPage};
-use super::period::Period;
+use crate::domain::cockpit::filter::Filter;
+use crate::domain::cockpit::model::{HourlyVisits, RetentionCohort, TopPage};
+use crate::domain::cockpit::period::Period;
+use crate::domain::shared::ratio::ratio;
 
 /// `YYYY-MM` of every month the period touches.
 pub fn months_of(period: &Period) -> Vec<String> {
@@ -186,7 +187,7 @@ pub fn top_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dimensions::{Channel, District};
+    use crate::domain::cockpit::dimensions::{Channel, District};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

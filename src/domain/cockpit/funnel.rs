@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::labelled_enum;
-use super::metrics::{ratio, Totals};
+use crate::domain::cockpit::totals::Totals;
+use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::ratio::ratio;
 
 labelled_enum! {
     FunnelStage {

@@ -12,7 +12,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::labelled_enum;
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// In traditional order, from 立春 (longitude 315°) to 大寒 (300°).

@@ -6,14 +6,17 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::{labelled_enum, District};
-use super::kpi_table::{applicable_targets, points_change};
-use super::metrics::{
-    is_good, ratio, target_status, usable_target, CockpitData, Kpi, TargetStatus, Totals,
-    ANOMALY_WINDOW,
-};
-use super::model::Target;
-use super::period::Comparison;
+use crate::domain::cockpit::aggregate::CockpitData;
+use crate::domain::cockpit::anomalies::ANOMALY_WINDOW;
+use crate::domain::cockpit::dimensions::District;
+use crate::domain::cockpit::kpi::{is_good, Kpi};
+use crate::domain::cockpit::kpi_table::{applicable_targets, points_change};
+use crate::domain::cockpit::model::Target;
+use crate::domain::cockpit::period::Comparison;
+use crate::domain::cockpit::targets::{target_status, usable_target, TargetStatus};
+use crate::domain::cockpit::totals::Totals;
+use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_change, Lang};
 
 labelled_enum! {
@@ -343,8 +346,8 @@ fn anomaly_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::metrics::Totals;
-    use crate::domain::period::{CockpitQuery, Period};
+    use crate::domain::cockpit::period::{CockpitQuery, Period};
+    use crate::domain::cockpit::totals::Totals;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

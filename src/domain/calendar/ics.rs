@@ -4,8 +4,9 @@
 use crate::i18n::words;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::calendar::validate_link;
-use super::model::{Campaign, ContentItem, ContentStatus, Recurrence};
+use crate::domain::calendar::editing::validate_link;
+use crate::domain::calendar::model::{ContentItem, ContentStatus, Recurrence};
+use crate::domain::campaigns::model::Campaign;
 use crate::i18n::{format_money, Lang};
 
 /// The one time zone content times are in. China has had no daylight
@@ -223,11 +224,11 @@ pub fn to_ics(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dimensions::District;
-    use crate::domain::model::{
-        Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType, ContentChannel,
-        ContentType,
+    use crate::domain::calendar::model::{ContentChannel, ContentType};
+    use crate::domain::campaigns::model::{
+        Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
     };
+    use crate::domain::cockpit::dimensions::District;
     use chrono::{NaiveDateTime, TimeZone};
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {

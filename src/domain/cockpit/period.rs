@@ -10,8 +10,11 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dimensions::{labelled_enum, AgeBand, Channel, District, Gender, Platform};
-use super::metrics::{Filter, Kpi};
+use crate::domain::shared::dates::first_of_month;
+
+use crate::domain::cockpit::filter::Filter;
+use crate::domain::cockpit::kpi::Kpi;
+use crate::domain::shared::labelled::labelled_enum;
 
 labelled_enum! {
     /// The period picker's choices.
@@ -116,10 +119,6 @@ impl Granularity {
         }
         out
     }
-}
-
-pub(crate) fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 /// Longest custom period accepted from a URL; keeps a hand-edited link
@@ -279,13 +278,7 @@ impl CockpitQuery {
             metric,
             // Plotting a metric against itself says nothing.
             metric2: Kpi::from_key(get("metric2")).filter(|k| *k != metric),
-            filter: Filter {
-                district: District::from_id(get("district")),
-                channel: Channel::from_id(get("channel")),
-                platform: Platform::from_id(get("platform")),
-                gender: Gender::from_id(get("gender")),
-                age: AgeBand::from_id(get("age")),
-            },
+            filter: Filter::from_params(get),
         }
     }
 
@@ -319,22 +312,7 @@ impl CockpitQuery {
         if let Some(m) = self.metric2 {
             put("metric2", m.key().into());
         }
-        let f = &self.filter;
-        if let Some(d) = f.district {
-            put("district", d.id().into());
-        }
-        if let Some(c) = f.channel {
-            put("channel", c.id().into());
-        }
-        if let Some(p) = f.platform {
-            put("platform", p.id().into());
-        }
-        if let Some(g) = f.gender {
-            put("gender", g.id().into());
-        }
-        if let Some(a) = f.age {
-            put("age", a.id().into());
-        }
+        self.filter.put_params(put);
         out
     }
 
@@ -352,6 +330,7 @@ impl CockpitQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::cockpit::dimensions::{AgeBand, District};
     use crate::i18n::Lang;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -1,0 +1,38 @@
+//! Every collection of the JSON contract in one value: the demo dataset
+//! and `db.json`. Field names are camelCase on the wire; money is in yuan
+//! (CNY), durations in seconds or milliseconds as the field name says, dates
+//! are ISO 8601.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::model::{ContentItem, LocalEvent};
+use crate::domain::campaigns::model::Campaign;
+use crate::domain::channels::model::ChannelSpend;
+use crate::domain::cockpit::model::{
+    HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
+};
+use crate::domain::experience::model::{ExperienceSample, Experiment};
+use crate::domain::feedback::model::Feedback;
+use crate::domain::health::model::HealthSample;
+use crate::domain::roadmap::model::RoadmapItem;
+
+/// Every collection the demo dataset (and `db.json`) holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dataset {
+    pub metrics: Vec<MetricFact>,
+    pub retention: Vec<RetentionCohort>,
+    pub portrait: Vec<PortraitRow>,
+    pub hourly: Vec<HourlyVisits>,
+    pub pages: Vec<TopPage>,
+    pub feedback: Vec<Feedback>,
+    pub content: Vec<ContentItem>,
+    pub campaigns: Vec<Campaign>,
+    pub channels: Vec<ChannelSpend>,
+    pub roadmap: Vec<RoadmapItem>,
+    pub experience: Vec<ExperienceSample>,
+    pub health: Vec<HealthSample>,
+    pub experiments: Vec<Experiment>,
+    pub targets: Vec<Target>,
+    pub events: Vec<LocalEvent>,
+}
