@@ -9,7 +9,6 @@
 //! so the shell and the KPI tiles paint without waiting for it. A failed load
 //! shows a message with Retry in the chart's place.
 
-use crate::i18n::words;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -19,6 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::words;
 use crate::state::context::use_ctx;
 
 #[wasm_bindgen]

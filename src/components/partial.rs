@@ -3,11 +3,11 @@
 //! on screen because of it, and offering Retry. Without it a failed optional
 //! collection would look like an empty one.
 
-use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
+use crate::i18n::words;
 use crate::state::context::use_ctx;
 
 /// The optional collections that failed, each with its reason.

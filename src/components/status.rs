@@ -1,10 +1,10 @@
 //! Loading, empty, error and pending states, and the filter select.
 
-use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::data::error::ApiError;
 use crate::data::outbox::EditState;
+use crate::i18n::words;
 use crate::state::context::use_ctx;
 
 #[component]

@@ -1,12 +1,12 @@
 //! iCalendar (RFC 5545) export of the content calendar and campaigns, for
 //! subscribing from Outlook, Apple Calendar, DingTalk or Feishu.
 
-use crate::i18n::words;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::calendar::editing::validate_link;
 use crate::domain::calendar::model::{ContentItem, ContentStatus, Recurrence};
 use crate::domain::campaigns::model::Campaign;
+use crate::i18n::words;
 use crate::i18n::{format_money, Lang};
 
 /// The one time zone content times are in. China has had no daylight

@@ -1,7 +1,6 @@
 //! Tianjin's local events (盘山登山节, 茶馆相声节, …): an editable collection
 //! whose days show as markers on the calendar and the campaign timeline.
 
-use crate::i18n::words;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::data::outbox::{overlay, Op};
 use crate::domain::calendar::model::LocalEvent;
 use crate::domain::calendar::query::CalendarQuery;
 use crate::domain::cockpit::dimensions::District;
+use crate::i18n::words;
 use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::edits::{new_id, submit};

@@ -6,7 +6,6 @@ mod editor;
 mod events;
 mod grid;
 
-use crate::i18n::words;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -28,6 +27,7 @@ use crate::domain::calendar::planning::{
 };
 use crate::domain::calendar::query::{CalendarQuery, CalendarView, ColorBy};
 use crate::domain::campaigns::model::Campaign;
+use crate::i18n::words;
 use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};

@@ -5,7 +5,6 @@
 mod editor;
 mod timeline;
 
-use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::{Local, NaiveDate};
@@ -22,6 +21,7 @@ use crate::domain::campaigns::{
 };
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::shared::ratio::ratio;
+use crate::i18n::words;
 use crate::i18n::{format_count, format_money, format_percent, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};

@@ -3,7 +3,6 @@
 //! moves and zooms (month / quarter / half-year / fit all) and lives in the
 //! URL (`tl`, `tlfrom`), so a planner can share "the Spring Festival plan".
 
-use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +12,7 @@ use crate::domain::calendar::markers::{markers, MarkerKind};
 use crate::domain::calendar::model::LocalEvent;
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
+use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

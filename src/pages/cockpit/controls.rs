@@ -1,7 +1,6 @@
 //! Period, comparison and granularity controls, the cross-filter chips, and
 //! the CSV / print export.
 
-use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::domain::cockpit::aggregate::CockpitData;
@@ -9,6 +8,7 @@ use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Pla
 use crate::domain::cockpit::kpi_table::to_csv;
 use crate::domain::cockpit::model::Target;
 use crate::domain::cockpit::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
+use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

@@ -1,12 +1,12 @@
 //! Editing KPI targets and warning thresholds; saved through the data source.
 
-use crate::i18n::words;
 use leptos::prelude::*;
 
 use crate::components::DataView;
 use crate::data::outbox::{overlay, Op};
 use crate::domain::cockpit::kpi::{Kpi, ValueKind};
 use crate::domain::cockpit::model::Target;
+use crate::i18n::words;
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
 use crate::state::loading::ListResource;

@@ -4,7 +4,6 @@
 //! as-of date (T+1) and the portrait's rolling window. A day whose file is an
 //! errcode body shows that error in words beside the other days.
 
-use crate::i18n::words;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -19,6 +18,7 @@ use crate::domain::wechat::figures::{
     self, not_provided_hint, not_provided_text, Figure, NOT_PROVIDED_VIEWS,
 };
 use crate::domain::wechat::Interface;
+use crate::i18n::words;
 use crate::i18n::{format_count, format_date, format_percent, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::backend_resource;

@@ -1,7 +1,6 @@
 //! Settings: language, the data source (embedded or REST), the unsynced
 //! edits, and resetting the demo data.
 
-use crate::i18n::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,6 +12,7 @@ use crate::data::outbox::Op;
 use crate::data::resource::Resource;
 use crate::data::Backend;
 use crate::domain::feedback::model::Feedback;
+use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::{forget_settings, remember_token, save_settings, use_ctx};
 use crate::state::edits::{discard, retry};

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::common::shift;
 use super::{Aggregates, S_HOURLY, S_PAGES, S_RETENTION};
 use crate::data::embedded::rng::Rng;
 use crate::domain::cockpit::dimensions::{Channel, District};
 use crate::domain::cockpit::model::{HourlyVisits, MetricFact, RetentionCohort, TopPage};
+use crate::domain::shared::dates::add_days;
 use crate::domain::shared::ratio::ratio;
 
 /// Relative visits by hour: breakfast, a lunch peak (11–13), a dinner peak
@@ -120,7 +120,7 @@ pub(super) fn gen_retention(
     let mut rng = Rng::derive(seed, S_RETENTION);
     let mut weeks: BTreeMap<(NaiveDate, District, Channel), u32> = BTreeMap::new();
     for f in facts {
-        let monday = shift(f.date, -i64::from(f.date.weekday().num_days_from_monday()));
+        let monday = add_days(f.date, -i64::from(f.date.weekday().num_days_from_monday()));
         *weeks.entry((monday, f.district, f.channel)).or_default() += f.new_visitors;
     }
     weeks
@@ -134,8 +134,8 @@ pub(super) fn gen_retention(
                 Channel::Direct => (0.28, 0.18, 0.11),
                 Channel::PaidAds => (0.18, 0.10, 0.05),
             };
-            let last_day = shift(week, 6);
-            let known = |days: i64| shift(last_day, days) <= end;
+            let last_day = add_days(week, 6);
+            let known = |days: i64| add_days(last_day, days) <= end;
             let mut returned = |rate: f64, days: i64| {
                 known(days).then(|| {
                     let expected = f64::from(n) * rate * rng.jitter(0.12);

@@ -5,13 +5,14 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::campaigns::Spec;
-use super::common::{at, pick_or, shift};
+use super::common::{at, pick_or};
 use super::seasonality::Calendar;
 use super::S_CONTENT;
 use crate::data::embedded::rng::Rng;
 use crate::domain::calendar::model::{
     ContentChannel, ContentItem, ContentStatus, ContentType, Recurrence,
 };
+use crate::domain::shared::dates::add_days;
 
 const OWNERS: &[&str] = &["王敏", "李想", "张一鸣", "赵晓", "陈可"];
 
@@ -158,7 +159,7 @@ pub(super) fn gen_content(
     cal: &Calendar,
 ) -> Vec<ContentItem> {
     let mut rng = Rng::derive(seed, S_CONTENT);
-    let horizon = shift(end, 42);
+    let horizon = add_days(end, 42);
     // (date, kind, title, tags, repeat, notes)
     let mut drafts: Vec<(
         NaiveDate,
@@ -171,7 +172,7 @@ pub(super) fn gen_content(
 
     // A teaser three days before each campaign.
     for s in specs {
-        let date = shift(s.start, -3);
+        let date = add_days(s.start, -3);
         if start <= date && date <= horizon {
             drafts.push((
                 date,
@@ -185,7 +186,7 @@ pub(super) fn gen_content(
     }
     // A notice before each public holiday about opening hours and delivery.
     for h in &cal.holidays {
-        let date = shift(h.start, -4);
+        let date = add_days(h.start, -4);
         if start <= date && date <= horizon {
             drafts.push((
                 date,
@@ -215,7 +216,7 @@ pub(super) fn gen_content(
         "固定栏目,每周三早8点推送".into(),
     ));
     drafts.push((
-        shift(start, 1),
+        add_days(start, 1),
         ContentType::MenuUpdate,
         "本月新品与限定菜单".into(),
         vec!["菜单".into(), "月度".into()],
@@ -223,7 +224,7 @@ pub(super) fn gen_content(
         "每月2日更新小程序首页和门店物料".into(),
     ));
     drafts.push((
-        shift(start, 27),
+        add_days(start, 27),
         ContentType::Notice,
         "会员积分月底清零提醒".into(),
         vec!["会员".into(), "积分".into()],
@@ -236,7 +237,7 @@ pub(super) fn gen_content(
     for (k, &(kind, title, tags)) in (0..slots).zip(EVERGREEN.iter().cycle()) {
         let offset = span * k / slots + i64::from(rng.range_u32(0, 6));
         drafts.push((
-            shift(start, offset),
+            add_days(start, offset),
             kind,
             title.to_string(),
             tags.iter().map(|t| t.to_string()).collect(),
@@ -253,7 +254,7 @@ pub(super) fn gen_content(
     .enumerate()
     {
         drafts.push((
-            shift(end, 10 + 9 * k as i64),
+            add_days(end, 10 + 9 * k as i64),
             kind,
             title.to_string(),
             Vec::new(),
@@ -342,7 +343,7 @@ mod tests {
         for c in &ds.content {
             let past = c.publish_at.date() <= end();
             assert_eq!(past, c.status == ContentStatus::Published, "{c:?}");
-            assert!(c.publish_at.date() <= shift(end(), 42));
+            assert!(c.publish_at.date() <= add_days(end(), 42));
             if let Some(link) = &c.link {
                 assert!(link.starts_with("https://"));
             }

@@ -1,17 +1,14 @@
 //! Small helpers every section of the generator uses: moving and building
 //! dates, month and quarter keys, money in fen precision, counts from
 //! floats, picking from a list with a fallback. Ratios come from the
-//! domain (`domain::metrics::ratio`, zero where it has none), so the demo
+//! domain (`domain::shared::ratio`, zero where it has none), and so does moving a
+//! date (`domain::shared::dates::add_days`), so the demo
 //! divides the way the cockpit does.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::data::embedded::rng::Rng;
-
-pub(super) fn shift(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_signed(Duration::days(days))
-        .unwrap_or(date)
-}
+use crate::domain::shared::dates::add_days;
 
 pub(super) fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -57,7 +54,7 @@ pub(super) fn recent_yearly(
             }
         }
     }
-    (shift(end, -30), shift(end, -20))
+    (add_days(end, -30), add_days(end, -20))
 }
 
 #[cfg(test)]

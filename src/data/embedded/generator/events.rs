@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::common::{shift, ymd};
+use super::common::ymd;
 use super::seasonality::Calendar;
 use crate::domain::calendar::model::LocalEvent;
 use crate::domain::chinese_calendar::holidays;
 use crate::domain::cockpit::dimensions::District;
+use crate::domain::shared::dates::add_days;
 
 pub(super) struct EventSpec {
     name: &'static str,
@@ -100,8 +101,8 @@ pub(super) fn event_specs(from: NaiveDate, until: NaiveDate, cal: &Calendar) -> 
         if let Some(lny) = holidays::lunar_new_year(year) {
             out.push(EventSpec {
                 name: "古文化街年货市集",
-                start: shift(lny, -20),
-                end: shift(lny, -1),
+                start: add_days(lny, -20),
+                end: add_days(lny, -1),
                 district: Some(District::Nankai),
                 note: "年货采购高峰,津味礼盒和大麻花铺货。",
                 boost: 1.12,
@@ -110,8 +111,8 @@ pub(super) fn event_specs(from: NaiveDate, until: NaiveDate, cal: &Calendar) -> 
         if let Some(lantern) = holidays::lantern_festival(year) {
             out.push(EventSpec {
                 name: "元宵灯会",
-                start: shift(lantern, -2),
-                end: shift(lantern, 2),
+                start: add_days(lantern, -2),
+                end: add_days(lantern, 2),
                 district: Some(District::Hebei),
                 note: "古文化街、意式风情区灯会,晚间人流集中。",
                 boost: 1.1,
@@ -145,7 +146,7 @@ mod tests {
         }
         for e in &ds.events {
             assert!(e.start <= e.end);
-            assert!(e.end >= window_start(end()) && e.start <= shift(end(), 92));
+            assert!(e.end >= window_start(end()) && e.start <= add_days(end(), 92));
         }
     }
 }

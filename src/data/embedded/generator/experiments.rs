@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::common::{shift, to_u32};
+use super::common::to_u32;
 use super::{Aggregates, S_EXPERIMENTS};
 use crate::data::embedded::rng::Rng;
 use crate::domain::experience::model::{Experiment, ExperimentStatus, ExperimentVariant};
+use crate::domain::shared::dates::add_days;
 
 /// (name, hypothesis, metric, start offset, end offset, traffic share, base
 /// conversion, variants with relative lift)
@@ -43,8 +44,8 @@ pub(super) fn gen_experiments(seed: u64, end: NaiveDate, agg: &Aggregates) -> Ve
         .enumerate()
         .map(
             |(i, &(name, hypothesis, metric, from, to, share, base, variants))| {
-                let start = shift(end, from);
-                let stop = to.map(|t| shift(end, t));
+                let start = add_days(end, from);
+                let stop = to.map(|t| add_days(end, t));
                 let (t, _) = agg.range(start, stop.unwrap_or(end));
                 let per_variant = t.visitors as f64 * 0.4 * share / variants.len().max(1) as f64;
                 let variants = variants

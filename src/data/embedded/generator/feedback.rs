@@ -5,11 +5,12 @@ use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use super::common::{at, pick_or, quarter_key, shift};
+use super::common::{at, pick_or, quarter_key};
 use super::{RECENT_DAYS, S_FEEDBACK};
 use crate::data::embedded::rng::Rng;
 use crate::domain::cockpit::dimensions::District;
 use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
+use crate::domain::shared::dates::add_days;
 
 const STORES: &[(&str, District)] = &[
     ("滨江道", District::Heping),
@@ -256,7 +257,7 @@ pub(super) fn gen_feedback(seed: u64, end: NaiveDate) -> Vec<Feedback> {
             // on every platform, which keeps wasm and native output equal.
             let u = rng.next_f64();
             let back = (u * u.sqrt() * RECENT_DAYS as f64) as i64;
-            let day = shift(end, -back.min(RECENT_DAYS - 1));
+            let day = add_days(end, -back.min(RECENT_DAYS - 1));
             let hour = pick_or(
                 &mut rng,
                 &[8, 9, 11, 12, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23],
@@ -346,7 +347,7 @@ mod tests {
         let texts: HashSet<&str> = ds.feedback.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(texts.len(), ds.feedback.len());
         assert_eq!(ds.feedback[0].id, "fb-0001");
-        let first = (at(shift(end(), -RECENT_DAYS), 8, 0) - Duration::hours(8)).and_utc();
+        let first = (at(add_days(end(), -RECENT_DAYS), 8, 0) - Duration::hours(8)).and_utc();
         let last = (at(end(), 23, 59) - Duration::hours(8)).and_utc();
         for f in &ds.feedback {
             assert!(first <= f.created_at && f.created_at <= last, "{f:?}");

@@ -4,24 +4,25 @@
 
 use chrono::NaiveDate;
 
-use super::common::{shift, to_u32};
+use super::common::to_u32;
 use super::{Aggregates, RECENT_DAYS, S_HEALTH, S_INCIDENTS};
 use crate::data::embedded::rng::Rng;
 use crate::domain::cockpit::totals::Totals;
 use crate::domain::health::model::HealthSample;
+use crate::domain::shared::dates::add_days;
 
 /// Bad days in the recent window: (payment outage day, slow page-load day).
 pub(super) fn incident_days(seed: u64, end: NaiveDate) -> (NaiveDate, NaiveDate) {
     let mut rng = Rng::derive(seed, S_INCIDENTS);
     (
-        shift(end, -i64::from(rng.range_u32(55, 75))),
-        shift(end, -i64::from(rng.range_u32(12, 25))),
+        add_days(end, -i64::from(rng.range_u32(55, 75))),
+        add_days(end, -i64::from(rng.range_u32(12, 25))),
     )
 }
 
 pub(super) fn recent_days(end: NaiveDate, agg: &Aggregates) -> Vec<(NaiveDate, Totals)> {
     agg.daily
-        .range(shift(end, 1 - RECENT_DAYS)..=end)
+        .range(add_days(end, 1 - RECENT_DAYS)..=end)
         .map(|(d, t)| (*d, *t))
         .collect()
 }

@@ -21,6 +21,7 @@ use crate::domain::cockpit::dimensions::{Channel, District};
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::cockpit::totals::Totals;
 use crate::domain::dataset::Dataset;
+use crate::domain::shared::dates::add_days;
 
 mod behaviour;
 mod calendar;
@@ -39,7 +40,7 @@ mod roadmap;
 mod seasonality;
 mod targets;
 
-use common::{month_key, shift};
+use common::month_key;
 
 /// The seed the app uses unless the user picks another one.
 pub const DEFAULT_SEED: u64 = 20_260_101;
@@ -68,7 +69,7 @@ const S_INCIDENTS: u64 = 13;
 pub fn window_start(end: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(end.year(), end.month(), 1)
         .and_then(|d| d.checked_sub_months(Months::new(12)))
-        .unwrap_or_else(|| shift(end, -395))
+        .unwrap_or_else(|| add_days(end, -395))
 }
 
 /// The whole demo dataset for `seed`, with data from [`window_start`]
@@ -76,9 +77,9 @@ pub fn window_start(end: NaiveDate) -> NaiveDate {
 pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let start = window_start(end);
     let days: Vec<NaiveDate> = start.iter_days().take_while(|d| *d <= end).collect();
-    let calendar = seasonality::Calendar::new(start, shift(end, 120));
+    let calendar = seasonality::Calendar::new(start, add_days(end, 120));
     let specs = campaigns::specs::campaign_specs(end, &calendar);
-    let events = events::event_specs(start, shift(end, 92), &calendar);
+    let events = events::event_specs(start, add_days(end, 92), &calendar);
 
     let metrics = cockpit::gen_metrics(seed, start, &days, &calendar, &specs, &events);
     let agg = Aggregates::from_facts(&metrics);
@@ -162,7 +163,7 @@ impl Aggregates {
 
     fn last_days(&self, n: i64) -> (Totals, u32) {
         match self.daily.keys().next_back() {
-            Some(last) => self.range(shift(*last, 1 - n), *last),
+            Some(last) => self.range(add_days(*last, 1 - n), *last),
             None => (Totals::default(), 0),
         }
     }

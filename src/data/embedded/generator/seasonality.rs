@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::common::shift;
 use crate::domain::chinese_calendar::holidays::{self, Holiday};
+use crate::domain::shared::dates::add_days;
 
 /// Year-over-year traffic growth.
 const GROWTH_PER_YEAR: f64 = 0.16;
@@ -73,7 +73,7 @@ impl Calendar {
         self.lunar_new_years
             .iter()
             .copied()
-            .filter(|lny| shift(*lny, -21) <= date)
+            .filter(|lny| add_days(*lny, -21) <= date)
             .max()
     }
 }

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::common::{money, shift, to_u32};
+use super::common::{money, to_u32};
 use super::S_CAMPAIGNS;
 use crate::data::embedded::rng::Rng;
 use crate::domain::campaigns::model::{
@@ -14,6 +14,7 @@ use crate::domain::campaigns::model::{
 use crate::domain::cockpit::dimensions::{Channel, District};
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::cockpit::totals::Totals;
+use crate::domain::shared::dates::add_days;
 
 pub(super) mod specs;
 
@@ -160,7 +161,10 @@ pub(super) fn gen_campaigns(
         // Targets were set from the four weeks before the campaign, scaled
         // to its length and the hoped-for lift.
         let days = (s.end - s.start).num_days() + 1;
-        let before = scope(shift(s.start.min(end), -28), shift(s.start.min(end), -1));
+        let before = scope(
+            add_days(s.start.min(end), -28),
+            add_days(s.start.min(end), -1),
+        );
         let targets = figures(&before, days as f64 / 28.0 * s.effect().visits * 1.1);
 
         let review = (status == CampaignStatus::Reviewed).then(|| {
@@ -228,7 +232,7 @@ mod tests {
             inside as f64 / outside as f64
         };
         let during = ratio_in(c.start, end());
-        let before = ratio_in(shift(c.start, -28), shift(c.start, -1));
+        let before = ratio_in(add_days(c.start, -28), add_days(c.start, -1));
         assert!(during > before * 1.3, "during {during} before {before}");
     }
 

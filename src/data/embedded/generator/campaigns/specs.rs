@@ -4,12 +4,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::super::common::{recent_yearly, shift, ymd};
+use super::super::common::{recent_yearly, ymd};
 use super::super::seasonality::Calendar;
 use super::Spec;
 use crate::domain::campaigns::model::{Audience, CampaignGoal, CampaignType};
 use crate::domain::chinese_calendar::holidays;
 use crate::domain::cockpit::dimensions::{Channel, District};
+use crate::domain::shared::dates::add_days;
 
 pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Spec> {
     use CampaignGoal as G;
@@ -39,7 +40,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
     let qixi = cal
         .retail
         .iter()
-        .filter(|r| r.1 == "七夕" && shift(r.0, -4) <= end)
+        .filter(|r| r.1 == "七夕" && add_days(r.0, -4) <= end)
         .map(|r| r.0)
         .max()
         .unwrap_or_else(|| recent_yearly(end, (8, 15), (8, 15)).0);
@@ -56,7 +57,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::CouponPack,
                 G::Acquisition,
                 Audience::New,
-                (shift(end, -20), shift(end, 10)),
+                (add_days(end, -20), add_days(end, 10)),
                 36_000.0,
             )
         },
@@ -73,7 +74,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::Discount,
                 G::Activation,
                 Audience::Active,
-                (shift(end, -150), shift(end, -95)),
+                (add_days(end, -150), add_days(end, -95)),
                 12_000.0,
             )
         },
@@ -109,7 +110,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::GroupBuy,
                 G::RaiseAov,
                 Audience::All,
-                (shift(lny, -21), shift(lny, -2)),
+                (add_days(lny, -21), add_days(lny, -2)),
                 75_000.0,
             )
         },
@@ -169,7 +170,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::Lottery,
                 G::Activation,
                 Audience::All,
-                (shift(qixi, -4), qixi),
+                (add_days(qixi, -4), qixi),
                 6_000.0,
             )
         },
@@ -183,7 +184,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::Points,
                 G::Activation,
                 Audience::Dormant,
-                (shift(mid_autumn, -20), shift(mid_autumn, -1)),
+                (add_days(mid_autumn, -20), add_days(mid_autumn, -1)),
                 20_000.0,
             )
         },
@@ -194,7 +195,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::CouponPack,
                 G::Activation,
                 Audience::Dormant,
-                (shift(end, -70), shift(end, -50)),
+                (add_days(end, -70), add_days(end, -50)),
                 10_000.0,
             )
         },
@@ -213,7 +214,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
                 T::Discount,
                 G::RaiseAov,
                 Audience::All,
-                (shift(end, 14), shift(end, 27)),
+                (add_days(end, 14), add_days(end, 27)),
                 18_000.0,
             )
         },
@@ -222,7 +223,7 @@ pub(in super::super) fn campaign_specs(end: NaiveDate, cal: &Calendar) -> Vec<Sp
             T::Lottery,
             G::Activation,
             Audience::Active,
-            (shift(end, 33), shift(end, 46)),
+            (add_days(end, 33), add_days(end, 46)),
             7_000.0,
         ),
     ]
@@ -270,7 +271,7 @@ fn upcoming_holiday_specs(
                 T::Discount,
                 G::Activation,
                 Audience::Active,
-                (shift(last, -5), last),
+                (add_days(last, -5), last),
                 9_000.0,
             )
         });
@@ -283,7 +284,7 @@ fn upcoming_holiday_specs(
                 T::GroupBuy,
                 G::RaiseAov,
                 Audience::All,
-                (shift(lny, -24), shift(lny, -3)),
+                (add_days(lny, -24), add_days(lny, -3)),
                 78_000.0,
             )
         });
@@ -294,7 +295,7 @@ fn upcoming_holiday_specs(
                 T::GroupBuy,
                 G::Activation,
                 Audience::Active,
-                (shift(lny, 8), shift(lny, 14)),
+                (add_days(lny, 8), add_days(lny, 14)),
                 8_000.0,
             )
         });
