@@ -4,4 +4,5 @@
 //! (`snapshot`). Pure logic; the screen builds on it.
 
 pub mod model;
+pub mod rank;
 pub mod scoring;
