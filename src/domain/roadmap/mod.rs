@@ -5,4 +5,5 @@
 
 pub mod model;
 pub mod rank;
+pub mod review;
 pub mod scoring;
