@@ -7,3 +7,4 @@ pub mod model;
 pub mod rank;
 pub mod review;
 pub mod scoring;
+pub mod snapshot;
