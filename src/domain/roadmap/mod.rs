@@ -1,4 +1,10 @@
-//! The iteration roadmap: requirements by lane and status. Only the rows for now;
-//! the logic joins them when the area is built.
+//! The iteration roadmap (issue 10): the rows (`model`), priority scores
+//! (`scoring`), card ranks within lanes (`rank`), the before/after KPI
+//! windows around a ship date (`review`) and the quarterly review snapshot
+//! (`snapshot`). Pure logic; the screen builds on it.
 
 pub mod model;
+pub mod rank;
+pub mod review;
+pub mod scoring;
+pub mod snapshot;
