@@ -4,3 +4,4 @@
 
 pub mod model;
 pub mod ratios;
+pub mod staff_time;
