@@ -4,4 +4,5 @@
 
 pub mod model;
 pub mod ratios;
+pub mod scene;
 pub mod staff_time;
