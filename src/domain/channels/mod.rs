@@ -6,3 +6,4 @@ pub mod model;
 pub mod ratios;
 pub mod scene;
 pub mod staff_time;
+pub mod what_if;
