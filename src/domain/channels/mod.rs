@@ -2,6 +2,7 @@
 //! channel table shows, organic channels' staff time, the budget what-if,
 //! the QR codes' `scene` strings and the insights put into words.
 
+pub mod insights;
 pub mod model;
 pub mod ratios;
 pub mod scene;
