@@ -1,4 +1,10 @@
-//! Promotion channels: spend and results per placement. Only the rows for now;
-//! the logic joins them when the area is built.
+//! Promotion channels: spend and results per placement, the ratios the
+//! channel table shows, organic channels' staff time, the budget what-if,
+//! the QR codes' `scene` strings and the insights put into words.
 
+pub mod insights;
 pub mod model;
+pub mod ratios;
+pub mod scene;
+pub mod staff_time;
+pub mod what_if;
