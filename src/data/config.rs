@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ApiError;
 use super::resource::Resource;
+use crate::domain::shared::labelled::labelled_enum;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -16,14 +17,21 @@ pub enum BackendKind {
     Rest,
 }
 
-/// The shape of a resource's responses: Haihe's own JSON contract, or the raw
-/// WeChat datacube files of docs/wechat.md (the path then names their folder).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Shape {
-    #[default]
-    Haihe,
-    Wechat,
+labelled_enum! {
+    /// The shape of a resource's responses: Haihe's own JSON contract, or the raw
+    /// WeChat datacube files of docs/wechat.md (the path then names their folder).
+    Shape {
+        Haihe = "haihe", "海河 JSON 接口", "Haihe JSON";
+        Wechat = "wechat", "微信数据文件", "WeChat files";
+    }
+}
+
+// The macro derives everything but `Default`, which has to name its variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Shape {
+    fn default() -> Self {
+        Shape::Haihe
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 //! Settings: language, the data source (embedded or REST), the unsynced
 //! edits, and resetting the demo data.
 
+mod wechat;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,6 +18,7 @@ use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::{forget_settings, remember_token, save_settings, use_ctx};
 use crate::state::edits::{discard, retry};
+use wechat::{with_shape, ShapeFields, SourceForm, WechatPreset};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -99,6 +102,7 @@ fn DataSourceCard() -> impl IntoView {
     let timeout = RwSignal::new(current.rest.timeout_ms.to_string());
     let paths = RwSignal::new(format_paths(&current.rest.paths));
     let shapes = StoredValue::new(current.rest.shapes.clone());
+    let metrics_shape = RwSignal::new(current.rest.shape(Resource::Metrics));
     let token = RwSignal::new(current.rest.token.clone().unwrap_or_default());
     let keep_token = RwSignal::new(crate::state::context::session_token().is_some());
     let message: RwSignal<Option<(bool, String)>> = RwSignal::new(None);
@@ -116,8 +120,12 @@ fn DataSourceCard() -> impl IntoView {
             envelope: Some(envelope.get_untracked().trim().to_string()).filter(|e| !e.is_empty()),
             timeout_ms,
             token: Some(token.get_untracked().trim().to_string()).filter(|t| !t.is_empty()),
-            // Shapes come from config.json; Settings keeps them as they are.
-            shapes: shapes.get_value(),
+            // Shapes of resources Settings offers no control for stay as they are.
+            shapes: with_shape(
+                shapes.get_value(),
+                Resource::Metrics,
+                metrics_shape.get_untracked(),
+            ),
         };
         rest.validate().map_err(|e| e.message(lang))?;
         Ok(Config {
@@ -183,6 +191,8 @@ fn DataSourceCard() -> impl IntoView {
             envelope.set(config.rest.envelope.clone().unwrap_or_default());
             timeout.set(config.rest.timeout_ms.to_string());
             paths.set(format_paths(&config.rest.paths));
+            shapes.set_value(config.rest.shapes.clone());
+            metrics_shape.set(config.rest.shape(Resource::Metrics));
             token.set(String::new());
             ctx.backend.set(Some(Backend { config }));
             ctx.reload_all();
@@ -202,6 +212,14 @@ fn DataSourceCard() -> impl IntoView {
         }
     };
 
+    let form = SourceForm {
+        kind,
+        base_url,
+        paths,
+        metrics_shape,
+        message,
+    };
+
     view! {
         <section class="card card-wide" aria-labelledby="source-title">
             <h2 id="source-title">{move || ctx.tr("数据源", "Data source")}</h2>
@@ -219,6 +237,7 @@ fn DataSourceCard() -> impl IntoView {
                     <span>{move || ctx.tr("REST / JSON 数据服务", "REST / JSON backend")}</span>
                 </label>
             </fieldset>
+            <WechatPreset form parse_paths format_paths />
             <div class="rest-fields" hidden=move || kind.get() != BackendKind::Rest>
                 {text_input("rest-base", "服务地址", "Base URL", base_url, "url")}
                 {text_input("rest-envelope", "数据所在路径(可选,如 data.items)", "Envelope path (optional, e.g. data.items)", envelope, "text")}
@@ -227,6 +246,7 @@ fn DataSourceCard() -> impl IntoView {
                     <span class="field-label">{move || ctx.tr("资源路径覆盖(每行 资源=路径)", "Resource paths (one resource=/path per line)")}</span>
                     <textarea id="rest-paths" rows="3" placeholder="feedback=/api/v1/feedback" prop:value=move || paths.get() on:input=move |ev| paths.set(event_target_value(&ev))></textarea>
                 </label>
+                <ShapeFields form />
                 {text_input("rest-token", "访问令牌(可选,Bearer)", "Access token (optional, Bearer)", token, "password")}
                 <label class="checkbox">
                     <input type="checkbox" prop:checked=move || keep_token.get() on:change=move |ev| keep_token.set(event_target_checked(&ev)) />
