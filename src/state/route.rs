@@ -123,28 +123,6 @@ impl Route {
             self.with(key, value)
         }
     }
-
-    /// The values of a list parameter (`a,b,c`); empty items are skipped.
-    pub fn list(&self, key: &str) -> Vec<&str> {
-        self.get(key)
-            .map(|v| v.split(',').filter(|s| !s.is_empty()).collect())
-            .unwrap_or_default()
-    }
-
-    /// Adds `value` to a list parameter, or removes it when present; the
-    /// order of the others is kept and an empty list removes the key.
-    pub fn toggled_in_list(&self, key: &str, value: &str) -> Route {
-        let mut items = self.list(key);
-        match items.iter().position(|v| *v == value) {
-            Some(i) => {
-                items.remove(i);
-            }
-            None if !value.is_empty() => items.push(value),
-            None => {}
-        }
-        let joined = items.join(",");
-        self.with(key, &joined)
-    }
 }
 
 fn encode(s: &str) -> String {
@@ -225,23 +203,6 @@ mod tests {
             Some("nankai")
         );
         assert_eq!(on.toggled("district", "heping"), r);
-    }
-
-    #[test]
-    fn list_params_toggle_one_value() {
-        let r = Route::new(Area::Calendar).toggled_in_list("ch", "wechat");
-        let r = r.toggled_in_list("ch", "douyin");
-        assert_eq!(r.get("ch"), Some("wechat,douyin"));
-        assert_eq!(r.list("ch"), ["wechat", "douyin"]);
-        assert_eq!(Route::parse(&r.to_hash()), r, "commas survive the link");
-        let r = r.toggled_in_list("ch", "wechat");
-        assert_eq!(r.list("ch"), ["douyin"]);
-        assert!(r.toggled_in_list("ch", "douyin").params.is_empty());
-        assert_eq!(Route::parse("#/calendar?ch=,a,,b,").list("ch"), ["a", "b"]);
-        assert!(Route::new(Area::Calendar)
-            .toggled_in_list("ch", "")
-            .params
-            .is_empty());
     }
 
     #[test]

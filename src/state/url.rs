@@ -58,11 +58,6 @@ impl ViewUrl {
         self.push(|r| r.toggled(key, value));
     }
 
-    /// Adds `value` to the comma-separated list in `key`, or removes it.
-    pub fn toggle_in_list(&self, key: &str, value: &str) {
-        self.push(|r| r.toggled_in_list(key, value));
-    }
-
     pub fn clear<'a>(&self, keys: impl IntoIterator<Item = &'a str>) {
         self.push(|r| r.without_all(keys));
     }
