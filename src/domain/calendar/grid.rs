@@ -1,13 +1,8 @@
 //! The month and week grids (Monday first).
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 
-use crate::domain::shared::dates::add_days;
-
-/// The Monday of `date`'s week.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
-    add_days(date, -i64::from(date.weekday().num_days_from_monday()))
-}
+use crate::domain::shared::dates::{add_days, week_start};
 
 /// Monday … Sunday of `date`'s week.
 pub fn week_days(date: NaiveDate) -> [NaiveDate; 7] {

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::calendar::grid::week_start;
 use crate::domain::calendar::markers::{Marker, MarkerKind};
 use crate::domain::calendar::model::{ContentChannel, ContentItem, ContentStatus};
 use crate::domain::calendar::occurrences::{last_occurrence_on_or_before, Occurrence};
 use crate::domain::shared::dates::add_days;
+use crate::domain::shared::dates::week_start;
 
 /// Occasions within `horizon_days` of `today` (inclusive) that no content
 /// prepares for: no occurrence on the day or in the 3 days before it.

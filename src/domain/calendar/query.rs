@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::grid::{month_grid, week_start};
+use crate::domain::calendar::grid::month_grid;
 use crate::domain::calendar::model::{ContentChannel, ContentItem, ContentStatus, ContentType};
+use crate::domain::shared::dates::week_start;
 use crate::domain::shared::dates::{add_days, iso_date};
 use crate::domain::shared::labelled::labelled_enum;
 

@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::shared::dates::first_of_month;
+use crate::domain::shared::dates::{first_of_month, week_start};
 
 use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::kpi::Kpi;
@@ -88,9 +88,7 @@ impl Granularity {
     pub fn bucket(self, d: NaiveDate) -> NaiveDate {
         match self {
             Granularity::Day => d,
-            Granularity::Week => d
-                .checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
-                .unwrap_or(d),
+            Granularity::Week => week_start(d),
             Granularity::Month => first_of_month(d),
         }
     }
@@ -332,6 +330,7 @@ mod tests {
     use super::*;
     use crate::domain::cockpit::dimensions::{AgeBand, District};
     use crate::i18n::Lang;
+    use chrono::Datelike;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

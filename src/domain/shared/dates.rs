@@ -90,6 +90,11 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = Naiv
     from.iter_days().take_while(move |d| *d <= to)
 }
 
+/// The Monday of `d`'s week (weeks run Monday to Sunday, as in China).
+pub fn week_start(d: NaiveDate) -> NaiveDate {
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
+}
+
 /// The first day of `d`'s month.
 pub fn first_of_month(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)

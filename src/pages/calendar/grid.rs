@@ -29,7 +29,7 @@ pub fn Rhythm(weeks: Memo<Vec<(NaiveDate, u32)>>) -> impl IntoView {
                 {move || {
                     let w = weeks.get();
                     let max = w.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-                    let this_week = crate::domain::calendar::grid::week_start(today());
+                    let this_week = crate::domain::shared::dates::week_start(today());
                     w.into_iter().map(|(monday, n)| {
                         let h = f64::from(n) / f64::from(max) * 100.0;
                         let label = match ctx.lang.get() {
