@@ -11,7 +11,8 @@ use crate::data::config::BackendKind;
 use crate::data::Backend;
 use crate::i18n::Lang;
 use crate::pages::{
-    calendar::CalendarPage, campaigns::CampaignsPage, cockpit::CockpitPage, feedback::FeedbackPage,
+    calendar::CalendarPage, campaigns::CampaignsPage, channels::ChannelsPage, cockpit::CockpitPage,
+    experience::ExperiencePage, feedback::FeedbackPage, health::HealthPage, roadmap::RoadmapPage,
     settings::SettingsPage,
 };
 use crate::state::context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
@@ -94,6 +95,42 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
                 en: "Campaign planner",
             },
         ],
+    ),
+    (
+        "用户体验",
+        "User experience",
+        &[NavItem {
+            area: Area::Experience,
+            zh: "体验与A/B测试",
+            en: "Experience & A/B tests",
+        }],
+    ),
+    (
+        "推广与引流",
+        "Promotion",
+        &[NavItem {
+            area: Area::Channels,
+            zh: "推广渠道",
+            en: "Promotion channels",
+        }],
+    ),
+    (
+        "安全与性能",
+        "Security & performance",
+        &[NavItem {
+            area: Area::Health,
+            zh: "性能与安全监控",
+            en: "Health monitoring",
+        }],
+    ),
+    (
+        "长期迭代",
+        "Long-term iteration",
+        &[NavItem {
+            area: Area::Roadmap,
+            zh: "迭代路线图",
+            en: "Roadmap",
+        }],
     ),
     (
         "系统",
@@ -182,6 +219,10 @@ fn Shell() -> impl IntoView {
                         Area::Feedback => view! { <FeedbackPage /> }.into_any(),
                         Area::Calendar => view! { <CalendarPage /> }.into_any(),
                         Area::Campaigns => view! { <CampaignsPage /> }.into_any(),
+                        Area::Experience => view! { <ExperiencePage /> }.into_any(),
+                        Area::Channels => view! { <ChannelsPage /> }.into_any(),
+                        Area::Health => view! { <HealthPage /> }.into_any(),
+                        Area::Roadmap => view! { <RoadmapPage /> }.into_any(),
                         Area::Settings => view! { <SettingsPage /> }.into_any(),
                     },
                 }}

@@ -6,6 +6,7 @@ mod download;
 pub mod form;
 mod metric;
 mod partial;
+mod period_controls;
 mod status;
 mod unsynced;
 
@@ -14,5 +15,6 @@ pub use data_view::DataView;
 pub use download::download;
 pub use metric::{Bar, BarList, KpiTile, Sparkline};
 pub use partial::{keep_optional, Missing, PartialNotice};
+pub use period_controls::PeriodControls;
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};
 pub use unsynced::{ExportEdits, StorageFullBanner};

@@ -13,6 +13,10 @@ pub enum Area {
     Feedback,
     Calendar,
     Campaigns,
+    Experience,
+    Channels,
+    Health,
+    Roadmap,
     Settings,
 }
 
@@ -22,6 +26,10 @@ impl Area {
         Area::Feedback,
         Area::Calendar,
         Area::Campaigns,
+        Area::Experience,
+        Area::Channels,
+        Area::Health,
+        Area::Roadmap,
         Area::Settings,
     ];
 
@@ -31,6 +39,10 @@ impl Area {
             Area::Feedback => "feedback",
             Area::Calendar => "calendar",
             Area::Campaigns => "campaigns",
+            Area::Experience => "experience",
+            Area::Channels => "channels",
+            Area::Health => "health",
+            Area::Roadmap => "roadmap",
             Area::Settings => "settings",
         }
     }

@@ -11,9 +11,10 @@ use crate::domain::cockpit::anomalies::{anomalies, ANOMALY_WINDOW};
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::model::{MetricFact, PortraitRow};
-use crate::domain::cockpit::period::{CockpitQuery, Period};
 use crate::domain::cockpit::portrait::{portrait_breakdown, PortraitShares};
+use crate::domain::cockpit::query::CockpitQuery;
 use crate::domain::cockpit::totals::{Acc, Totals};
+use crate::domain::shared::period::Period;
 use crate::domain::shared::ratio::change;
 
 const DISTRICTS: usize = District::ALL.len();
@@ -332,9 +333,9 @@ impl Cockpit {
 mod tests {
     use super::*;
     use crate::domain::cockpit::filter::Filter;
-    use crate::domain::cockpit::period::{Comparison, Granularity, Preset};
     use crate::domain::cockpit::test_support::{cube, d, fact, query};
     use crate::domain::cockpit::totals::{aov, bounce_rate, conversion_rate};
+    use crate::domain::shared::period::{Comparison, Granularity, Preset};
     use crate::i18n::Lang;
 
     #[test]

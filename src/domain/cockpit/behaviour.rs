@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::model::{HourlyVisits, RetentionCohort, TopPage};
-use crate::domain::cockpit::period::Period;
+use crate::domain::shared::period::Period;
 use crate::domain::shared::ratio::ratio;
 
 /// `YYYY-MM` of every month the period touches.

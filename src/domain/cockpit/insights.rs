@@ -12,10 +12,10 @@ use crate::domain::cockpit::dimensions::District;
 use crate::domain::cockpit::kpi::{is_good, Kpi};
 use crate::domain::cockpit::kpi_table::{applicable_targets, points_change};
 use crate::domain::cockpit::model::Target;
-use crate::domain::cockpit::period::Comparison;
 use crate::domain::cockpit::targets::{target_status, usable_target, TargetStatus};
 use crate::domain::cockpit::totals::Totals;
 use crate::domain::shared::labelled::labelled_enum;
+use crate::domain::shared::period::Comparison;
 use crate::domain::shared::ratio::ratio;
 use crate::i18n::{format_change, Lang};
 
@@ -346,8 +346,9 @@ fn anomaly_notes(data: &CockpitData, lang: Lang, out: &mut Vec<Insight>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cockpit::period::{CockpitQuery, Period};
+    use crate::domain::cockpit::query::CockpitQuery;
     use crate::domain::cockpit::totals::Totals;
+    use crate::domain::shared::period::Period;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -273,7 +273,8 @@ mod tests {
     use crate::domain::cockpit::aggregate::Cockpit;
     use crate::domain::cockpit::dimensions::{Channel, District, Platform};
     use crate::domain::cockpit::model::MetricFact;
-    use crate::domain::cockpit::period::{CockpitQuery, Preset};
+    use crate::domain::cockpit::query::CockpitQuery;
+    use crate::domain::shared::period::Preset;
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

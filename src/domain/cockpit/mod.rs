@@ -17,8 +17,8 @@ pub mod insights;
 pub mod kpi;
 pub mod kpi_table;
 pub mod model;
-pub mod period;
 pub mod portrait;
+pub mod query;
 pub mod targets;
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::cockpit::dimensions::{AgeBand, District, Gender};
 use crate::domain::cockpit::filter::Filter;
 use crate::domain::cockpit::model::PortraitRow;
-use crate::domain::cockpit::period::Period;
+use crate::domain::shared::period::Period;
 use crate::domain::shared::ratio::ratio;
 
 const DISTRICTS: usize = District::ALL.len();

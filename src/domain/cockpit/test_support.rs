@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use crate::domain::cockpit::dimensions::{Channel, District, Platform};
 use crate::domain::cockpit::model::{MetricFact, Target};
-use crate::domain::cockpit::period::{CockpitQuery, Comparison, Period, Preset};
+use crate::domain::cockpit::query::CockpitQuery;
+use crate::domain::shared::period::{Comparison, Period, Preset};
 
 pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

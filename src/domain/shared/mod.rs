@@ -5,5 +5,6 @@
 pub mod csv;
 pub mod dates;
 pub mod labelled;
+pub mod period;
 pub mod ratio;
 pub mod stats;

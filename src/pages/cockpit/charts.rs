@@ -18,7 +18,7 @@ use crate::domain::cockpit::aggregate::CockpitData;
 use crate::domain::cockpit::behaviour::heatmap;
 use crate::domain::cockpit::kpi::{Kpi, ValueKind};
 use crate::domain::cockpit::model::HourlyVisits;
-use crate::domain::cockpit::period::Granularity;
+use crate::domain::shared::period::Granularity;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
 

@@ -1,5 +1,4 @@
-//! Period, comparison and granularity controls, the cross-filter chips, and
-//! the CSV / print export.
+//! The cockpit's cross-filter chips and the CSV / print export.
 
 use leptos::prelude::*;
 
@@ -7,75 +6,10 @@ use crate::domain::cockpit::aggregate::CockpitData;
 use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
 use crate::domain::cockpit::kpi_table::to_csv;
 use crate::domain::cockpit::model::Target;
-use crate::domain::cockpit::period::{Comparison, Granularity, Preset, COCKPIT_PARAMS};
+use crate::domain::cockpit::query::COCKPIT_PARAMS;
 use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
-
-#[component]
-pub fn Controls() -> impl IntoView {
-    let ctx = use_ctx();
-    let param = move |k: &'static str| ctx.url().get(k).unwrap_or_default();
-    let preset = move || Preset::from_id(&param("period")).unwrap_or_default();
-    view! {
-        <form class="controls" on:submit=|ev| ev.prevent_default() aria-label=move || ctx.tr("时间与对比", "Period and comparison")>
-            <div class="segmented presets" role="group" aria-label=move || words::period(ctx.lang.get())>
-                {Preset::ALL
-                    .iter()
-                    .map(|p| {
-                        let p = *p;
-                        view! {
-                            <button
-                                type="button"
-                                class="seg-btn"
-                                aria-pressed=move || (preset() == p).to_string()
-                                on:click=move |_| ctx.url().set("period", p.id())
-                            >
-                                {move || p.label(ctx.lang.get())}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <Show when=move || preset() == Preset::Custom>
-                <label class="field" for="ck-from">
-                    <span class="field-label">{move || words::from_date(ctx.lang.get())}</span>
-                    <input id="ck-from" type="date" prop:value=move || param("from") on:change=move |ev| ctx.url().set("from", &event_target_value(&ev)) />
-                </label>
-                <label class="field" for="ck-to">
-                    <span class="field-label">{move || words::to_date(ctx.lang.get())}</span>
-                    <input id="ck-to" type="date" prop:value=move || param("to") on:change=move |ev| ctx.url().set("to", &event_target_value(&ev)) />
-                </label>
-            </Show>
-            <label class="field" for="ck-compare">
-                <span class="field-label">{move || ctx.tr("对比", "Compare with")}</span>
-                <select id="ck-compare" on:change=move |ev| ctx.url().set("compare", &event_target_value(&ev))>
-                    {Comparison::ALL.iter().map(|c| {
-                        let c = *c;
-                        view! {
-                            <option value=c.id() selected=move || Comparison::from_id(&param("compare")).unwrap_or_default() == c>
-                                {move || c.label(ctx.lang.get())}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="field" for="ck-grain">
-                <span class="field-label">{move || ctx.tr("粒度", "Granularity")}</span>
-                <select id="ck-grain" on:change=move |ev| ctx.url().set("grain", &event_target_value(&ev))>
-                    {Granularity::ALL.iter().map(|g| {
-                        let g = *g;
-                        view! {
-                            <option value=g.id() selected=move || Granularity::from_id(&param("grain")).unwrap_or_default() == g>
-                                {move || g.label(ctx.lang.get())}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </label>
-        </form>
-    }
-}
 
 /// A cross-filter dimension: its URL key, its name, and the label of a value id.
 type FilterDim = (

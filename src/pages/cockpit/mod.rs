@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::{Days, Local, NaiveDate};
 use leptos::prelude::*;
 
-use crate::components::{DataView, KpiTile, PartialNotice};
+use crate::components::{DataView, KpiTile, PartialNotice, PeriodControls};
 use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
@@ -27,7 +27,7 @@ use crate::domain::cockpit::kpi_table::kpi_rows;
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
-use crate::domain::cockpit::period::CockpitQuery;
+use crate::domain::cockpit::query::CockpitQuery;
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
 
@@ -162,7 +162,7 @@ pub fn CockpitPage() -> impl IntoView {
                     )}
                 </p>
             </header>
-            <controls::Controls />
+            <PeriodControls id_prefix="ck" />
             <Show
                 when=move || is_wechat(ctx.backend.get().as_ref())
                 fallback=move || view! { <DataView resource=sources render={move |s: Sources| view! { <CockpitView sources=s targets /> }} /> }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::components::DataView;
 use crate::data::error::ApiError;
 use crate::domain::cockpit::kpi::Kpi;
-use crate::domain::cockpit::period::CockpitQuery;
+use crate::domain::cockpit::query::CockpitQuery;
 use crate::domain::wechat::dataset::WechatData;
 use crate::domain::wechat::figures::{
     self, not_provided_hint, not_provided_text, Figure, NOT_PROVIDED_VIEWS,

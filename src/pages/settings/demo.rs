@@ -55,7 +55,7 @@ fn reset_question(lang: Lang, stored: &[Resource], unsynced: usize) -> String {
             Resource::Feedback => lang.tr("用户反馈", "user feedback"),
             Resource::Content => lang.tr("内容日历", "content calendar"),
             Resource::Campaigns => lang.tr("活动策划", "campaign planner"),
-            Resource::Roadmap => lang.tr("迭代路线", "roadmap"),
+            Resource::Roadmap => lang.tr("迭代路线图", "roadmap"),
             Resource::Targets => lang.tr("目标与预警值", "targets and warning thresholds"),
             Resource::Events => lang.tr("本地时节", "local events"),
             other => other.key(),
