@@ -63,6 +63,9 @@ describe('the cockpit over WeChat files', () => {
       noData: '无数据',
       window: '近 7 天,截至 2026年11月27日',
       direct: '自然访问',
+      stay: '18秒',
+      october: '2026年10月',
+      perfLatest: '1,873 ms (2026年11月27日)',
     },
     en: {
       asOf: 'Data up to 27 Nov 2026',
@@ -71,6 +74,9 @@ describe('the cockpit over WeChat files', () => {
       noData: 'No data',
       window: 'last 7 days, up to 27 Nov 2026',
       direct: 'Direct',
+      stay: '18s',
+      october: 'Oct 2026',
+      perfLatest: '1,873 ms (27 Nov 2026)',
     },
   };
 
@@ -106,6 +112,29 @@ describe('the cockpit over WeChat files', () => {
         assert.equal(await text(page, '.wechat-window'), L.window);
         assert.equal(await page.locator('.wechat-no-genders').count(), 1, 'portrait without genders says so');
         assert.equal(await page.locator('.wechat-not-provided li').count(), 4);
+
+        // Pages, trends, retention and performance, from the fixture files.
+        const cells = async (selector) =>
+          page.locator(selector).first().locator('th, td').allTextContents().then((t) => t.map((x) => x.trim()));
+        assert.deepEqual(
+          await cells('.wechat-pages tbody tr'),
+          // getVisitPage/20261127: the most viewed page first; exit rate 1320 / 5980 = 22.07 %.
+          ['pages/index/index', '5,980', '3,050', L.stay, '4,210', '22.1%', '96'],
+        );
+        assert.equal(await page.locator('.wechat-pages tbody tr').count(), 5);
+        assert.deepEqual((await cells('.wechat-trends table >> nth=0 >> tbody tr')).slice(1, 3), ['12,406', '2,870'], 'week 16–22 Nov');
+        assert.deepEqual((await cells('.wechat-trends table >> nth=1 >> tbody tr')).slice(0, 2), [L.october, '38,215']);
+        // Daily cohorts, latest first: 27 Nov has no later data; 20 Nov: 71 / 398 = 17.8 %, day 7: 30 / 398 = 7.5 %.
+        const daily = page.locator('.wechat-retention table').first().locator('tbody tr');
+        const nov20 = (await daily.nth(1).locator('th, td').allTextContents()).map((x) => x.trim());
+        assert.deepEqual([nov20[1], nov20[2], nov20[8]], ['398', '17.8%', '7.5%']);
+        assert.deepEqual((await daily.nth(0).locator('td').allTextContents()).map((x) => x.trim()).slice(0, 2), ['501', '—']);
+        assert.deepEqual((await cells('.wechat-retention table >> nth=1 >> tbody tr')).slice(1), ['2,870', '14.0%'], '402 / 2870');
+        assert.deepEqual((await cells('.wechat-retention table >> nth=2 >> tbody tr')).slice(1), ['12,388', '13.0%'], '1610 / 12388');
+        assert.deepEqual(
+          (await cells('.wechat-performance tr[data-figure="startup_total_cost"]')).slice(1),
+          [L.perfLatest, '1,873 ms', '1'],
+        );
 
         const violations = await runAxe(page, { include: '.wechat-cockpit' });
         assert.deepEqual(violations, [], formatViolations(violations));

@@ -15,6 +15,7 @@ pub mod error;
 pub mod figures;
 pub mod raw;
 pub mod scenes;
+pub mod views;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -2,12 +2,15 @@
 //! {"metrics": "wechat"}`): the figures WeChat provides, the derived ones
 //! with their formula on hover, "微信数据不提供此指标" for the rest, the
 //! as-of date (T+1) and the portrait's rolling window. A day whose file is an
-//! errcode body shows that error in words beside the other days.
+//! errcode body shows that error in words beside the other days. Pages,
+//! trends, retention and performance are listed below (`tables`).
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+mod tables;
 
 use crate::components::DataView;
 use crate::data::error::ApiError;
@@ -77,6 +80,10 @@ fn WechatView(data: Arc<WechatData>) -> impl IntoView {
                 </div>
                 {days(&data, period.start, period.end, lang)}
                 {portrait(&data, lang)}
+                {tables::pages(&data, period.start, period.end, lang)}
+                {tables::trends(&data, lang)}
+                {tables::retention(&data, lang)}
+                {tables::performance(&data, period.start, period.end, lang)}
                 <section class="card wechat-not-provided">
                     <h2>{lang.tr("微信数据不含的视图", "Views WeChat's data cannot fill")}</h2>
                     <ul>
