@@ -151,8 +151,8 @@ fn TaskLine(row: TaskRow, editing: RwSignal<Option<String>>) -> impl IntoView {
     let edit_label = {
         let task = task.clone();
         move || match lang() {
-            Lang::Zh => format!("编辑“{task}”的目标"),
-            Lang::En => format!("Edit the target of “{task}”"),
+            Lang::Zh => format!("编辑目标:{task}"),
+            Lang::En => format!("Edit target: {task}"),
         }
     };
     let open = {
