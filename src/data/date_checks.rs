@@ -16,7 +16,7 @@ use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
 use crate::domain::dataset::Dataset;
-use crate::domain::experience::model::{ExperienceSample, Experiment};
+use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
 use crate::domain::roadmap::model::RoadmapItem;
@@ -186,6 +186,10 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::Events,
             rejects_edge_years::<LocalEvent>(&data, &[]),
         ),
+        (
+            Resource::TaskTargets,
+            rejects_edge_years::<TaskTarget>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -207,6 +211,7 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::Experiments), "end,start");
     assert_eq!(of(Resource::Events), "end,start");
     assert_eq!(of(Resource::Targets), "");
+    assert_eq!(of(Resource::TaskTargets), "");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
 use crate::domain::dataset::Dataset;
-use crate::domain::experience::model::{ExperienceSample, Experiment};
+use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
 use crate::domain::roadmap::model::RoadmapItem;
@@ -129,6 +129,7 @@ collections! {
     Experiments => "experiments", Experiment, experiments, ("A/B 实验", "experiments");
     Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
     Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
+    TaskTargets => "taskTargets", TaskTarget, task_targets, ("关键任务目标", "key-task targets"), editable;
 }
 
 impl Resource {

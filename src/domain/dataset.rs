@@ -11,7 +11,7 @@ use crate::domain::channels::model::ChannelSpend;
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
-use crate::domain::experience::model::{ExperienceSample, Experiment};
+use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
 use crate::domain::roadmap::model::RoadmapItem;
@@ -35,4 +35,7 @@ pub struct Dataset {
     pub experiments: Vec<Experiment>,
     pub targets: Vec<Target>,
     pub events: Vec<LocalEvent>,
+    /// Absent from an older db.json: the experience screen then shows no targets.
+    #[serde(default)]
+    pub task_targets: Vec<TaskTarget>,
 }

@@ -1,5 +1,7 @@
-//! User experience: key-task figures and A/B tests (issue 11): the rows and
-//! the A/B read-out; the screen joins them when the area is built.
+//! User experience: key-task figures against their targets and A/B tests
+//! (issue 11): the rows, the task table, and the A/B read-out.
 
 pub mod ab_test;
+pub mod experiments;
 pub mod model;
+pub mod tasks;

@@ -58,6 +58,7 @@ fn reset_question(lang: Lang, stored: &[Resource], unsynced: usize) -> String {
             Resource::Roadmap => lang.tr("迭代路线图", "roadmap"),
             Resource::Targets => lang.tr("目标与预警值", "targets and warning thresholds"),
             Resource::Events => lang.tr("本地时节", "local events"),
+            Resource::TaskTargets => lang.tr("关键任务目标", "key-task targets"),
             other => other.key(),
         })
         .collect();

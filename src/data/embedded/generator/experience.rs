@@ -1,5 +1,6 @@
 //! User experience of the last 90 days: starts and completions of the key
-//! tasks with their load times, worse on the incident days.
+//! tasks with their load times, worse on the incident days; and each task's
+//! target, set from its last four weeks.
 
 use chrono::NaiveDate;
 
@@ -7,7 +8,7 @@ use super::common::to_u32;
 use super::health::recent_days;
 use super::{Aggregates, S_EXPERIENCE};
 use crate::data::embedded::rng::Rng;
-use crate::domain::experience::model::ExperienceSample;
+use crate::domain::experience::model::{ExperienceSample, TaskTarget};
 use crate::domain::shared::ratio::ratio;
 
 pub(super) fn gen_experience(
@@ -68,10 +69,60 @@ pub(super) fn gen_experience(
     out
 }
 
+/// One target per task from its last 28 days: the completion rate a little
+/// above what it was (a stretch for some tasks), the error rate and p95 load
+/// time a little below, so the screen shows tasks on and off target.
+pub(super) fn gen_task_targets(samples: &[ExperienceSample]) -> Vec<TaskTarget> {
+    let Some(last) = samples.iter().map(|s| s.date).max() else {
+        return Vec::new();
+    };
+    let from = crate::domain::shared::dates::add_days(last, -27);
+    let mut tasks: Vec<&str> = samples.iter().map(|s| s.task.as_str()).collect();
+    tasks.sort_unstable();
+    tasks.dedup();
+    tasks
+        .into_iter()
+        .enumerate()
+        .map(|(i, task)| {
+            let recent = samples.iter().filter(|s| s.task == task && s.date >= from);
+            let (mut starts, mut done, mut views, mut errors, mut p95) =
+                (0u64, 0u64, 0u64, 0u64, 0u32);
+            for s in recent {
+                starts += u64::from(s.starts);
+                done += u64::from(s.completions);
+                views += u64::from(s.page_views);
+                errors += u64::from(s.errors);
+                p95 = p95.max(s.load_ms_p95);
+            }
+            let completion = ratio(done as f64, starts as f64).unwrap_or(0.5);
+            let error = ratio(errors as f64, views as f64).unwrap_or(0.01);
+            // Every other task gets an ambitious completion goal.
+            let stretch = if i % 2 == 0 { 1.04 } else { 0.98 };
+            TaskTarget {
+                id: task.to_string(),
+                completion_rate: ((completion * stretch).min(0.99) * 100.0).round() / 100.0,
+                load_ms_p95: (f64::from(p95) * 0.9 / 100.0).round() as u32 * 100,
+                error_rate: ((error * 1.2) * 1000.0).round().max(1.0) / 1000.0,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use crate::data::embedded::generator::fixture::data;
+
+    #[test]
+    fn every_task_has_one_target() {
+        let ds = data();
+        assert_eq!(ds.task_targets.len(), 4);
+        for t in &ds.task_targets {
+            assert!(ds.experience.iter().any(|e| e.task == t.id));
+            assert!(t.completion_rate > 0.0 && t.completion_rate < 1.0, "{t:?}");
+            assert!(t.error_rate > 0.0 && t.load_ms_p95 > 1_000, "{t:?}");
+        }
+    }
 
     #[test]
     fn tasks_are_consistent_and_the_slow_day_shows() {

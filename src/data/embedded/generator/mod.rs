@@ -85,6 +85,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let agg = Aggregates::from_facts(&metrics);
     let incidents = health::incident_days(seed, end);
 
+    let experience = experience::gen_experience(seed, end, &agg, &incidents);
     Dataset {
         retention: behaviour::gen_retention(seed, end, &metrics),
         portrait: portrait::gen_portrait(seed, &agg),
@@ -95,7 +96,8 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         campaigns: campaigns::gen_campaigns(seed, end, &specs, &metrics),
         channels: channels::gen_channels(seed, &agg),
         roadmap: roadmap::gen_roadmap(seed, end),
-        experience: experience::gen_experience(seed, end, &agg, &incidents),
+        task_targets: experience::gen_task_targets(&experience),
+        experience,
         health: health::gen_health(seed, end, &agg, &incidents),
         experiments: experiments::gen_experiments(seed, end, &agg),
         targets: targets::gen_targets(&agg),
@@ -289,6 +291,7 @@ mod tests {
             "experiments",
             "targets",
             "events",
+            "taskTargets",
         ];
         expected.sort_unstable();
         let mut keys = keys;
