@@ -12,6 +12,7 @@ use crate::data::resource::{decode_text, Resource, Row};
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -186,6 +187,11 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::Events,
             rejects_edge_years::<LocalEvent>(&data, &[]),
         ),
+        (Resource::QrCodes, rejects_edge_years::<QrCode>(&data, &[])),
+        (
+            Resource::QrResults,
+            rejects_edge_years::<QrResult>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -207,6 +213,8 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::Experiments), "end,start");
     assert_eq!(of(Resource::Events), "end,start");
     assert_eq!(of(Resource::Targets), "");
+    assert_eq!(of(Resource::QrCodes), "created");
+    assert_eq!(of(Resource::QrResults), "date");
 }
 
 #[test]

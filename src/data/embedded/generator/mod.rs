@@ -36,6 +36,7 @@ mod experiments;
 mod feedback;
 mod health;
 mod portrait;
+mod qr_codes;
 mod roadmap;
 mod seasonality;
 mod targets;
@@ -84,6 +85,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let metrics = cockpit::gen_metrics(seed, start, &days, &calendar, &specs, &events);
     let agg = Aggregates::from_facts(&metrics);
     let incidents = health::incident_days(seed, end);
+    let (qr_codes, qr_results) = qr_codes::gen_qr(seed, start, end);
 
     Dataset {
         retention: behaviour::gen_retention(seed, end, &metrics),
@@ -104,6 +106,8 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
             .enumerate()
             .map(|(i, e)| e.to_event(i))
             .collect(),
+        qr_codes,
+        qr_results,
         metrics,
     }
 }
@@ -289,6 +293,8 @@ mod tests {
             "experiments",
             "targets",
             "events",
+            "qr_codes",
+            "qr_results",
         ];
         expected.sort_unstable();
         let mut keys = keys;
