@@ -12,6 +12,7 @@ use crate::data::resource::{decode_text, Resource, Row};
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -190,6 +191,11 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::TaskTargets,
             rejects_edge_years::<TaskTarget>(&data, &[]),
         ),
+        (Resource::QrCodes, rejects_edge_years::<QrCode>(&data, &[])),
+        (
+            Resource::QrResults,
+            rejects_edge_years::<QrResult>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -212,6 +218,8 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::Events), "end,start");
     assert_eq!(of(Resource::Targets), "");
     assert_eq!(of(Resource::TaskTargets), "");
+    assert_eq!(of(Resource::QrCodes), "created");
+    assert_eq!(of(Resource::QrResults), "date");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::error::ApiError;
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -130,6 +131,8 @@ collections! {
     Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
     Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
     TaskTargets => "taskTargets", TaskTarget, task_targets, ("关键任务目标", "key-task targets"), editable;
+    QrCodes => "qr_codes", QrCode, qr_codes, ("二维码台账", "QR code registry"), editable;
+    QrResults => "qr_results", QrResult, qr_results, ("二维码效果", "QR code results");
 }
 
 impl Resource {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -38,4 +39,8 @@ pub struct Dataset {
     /// Absent from an older db.json: the experience screen then shows no targets.
     #[serde(default)]
     pub task_targets: Vec<TaskTarget>,
+    #[serde(rename = "qr_codes", default)]
+    pub qr_codes: Vec<QrCode>,
+    #[serde(rename = "qr_results", default)]
+    pub qr_results: Vec<QrResult>,
 }

@@ -1,8 +1,10 @@
-//! Promotion channels (`#/channels`): a placeholder until the area's screen lands.
+//! Promotion channels (`#/channels`): a placeholder until the area's screen lands;
+//! it shows the QR-code registry meanwhile (the channel table mounts it under `tab=qr`).
+
+pub mod qr;
 
 use leptos::prelude::*;
 
-use crate::components::EmptyState;
 use crate::state::context::use_ctx;
 
 #[component]
@@ -18,7 +20,7 @@ pub fn ChannelsPage() -> impl IntoView {
                     "Free channels lay the foundation, paid ones accelerate: compare every channel on cost, reach and return.",
                 )}</p>
             </header>
-            <EmptyState title=Signal::derive(move || ctx.tr("此页面正在建设中。", "This page is being built.").to_string()) />
+            <qr::QrRegistry />
         </section>
     }
 }

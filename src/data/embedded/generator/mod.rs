@@ -36,6 +36,7 @@ mod experiments;
 mod feedback;
 mod health;
 mod portrait;
+mod qr_codes;
 mod roadmap;
 mod seasonality;
 mod targets;
@@ -84,6 +85,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let metrics = cockpit::gen_metrics(seed, start, &days, &calendar, &specs, &events);
     let agg = Aggregates::from_facts(&metrics);
     let incidents = health::incident_days(seed, end);
+    let (qr_codes, qr_results) = qr_codes::gen_qr(seed, start, end);
 
     let experience = experience::gen_experience(seed, end, &agg, &incidents);
     Dataset {
@@ -106,6 +108,8 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
             .enumerate()
             .map(|(i, e)| e.to_event(i))
             .collect(),
+        qr_codes,
+        qr_results,
         metrics,
     }
 }
@@ -292,6 +296,8 @@ mod tests {
             "targets",
             "events",
             "taskTargets",
+            "qr_codes",
+            "qr_results",
         ];
         expected.sort_unstable();
         let mut keys = keys;
