@@ -11,7 +11,7 @@ use crate::data::error::ApiError;
 use crate::data::resource::{decode_text, Resource, Row};
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -186,6 +186,10 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::Events,
             rejects_edge_years::<LocalEvent>(&data, &[]),
         ),
+        (
+            Resource::StaffTime,
+            rejects_edge_years::<StaffTime>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -207,6 +211,7 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::Experiments), "end,start");
     assert_eq!(of(Resource::Events), "end,start");
     assert_eq!(of(Resource::Targets), "");
+    assert_eq!(of(Resource::StaffTime), "");
 }
 
 #[test]

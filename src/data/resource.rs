@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::error::ApiError;
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -129,6 +129,7 @@ collections! {
     Experiments => "experiments", Experiment, experiments, ("A/B 实验", "experiments");
     Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
     Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
+    StaffTime => "staff_time", StaffTime, staff_time, ("人工时间假设", "staff-time assumptions"), editable;
 }
 
 impl Resource {

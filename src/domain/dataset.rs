@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
@@ -35,4 +35,7 @@ pub struct Dataset {
     pub experiments: Vec<Experiment>,
     pub targets: Vec<Target>,
     pub events: Vec<LocalEvent>,
+    /// Absent from older db.json files: then no staff time is assumed.
+    #[serde(default, rename = "staff_time")]
+    pub staff_time: Vec<StaffTime>,
 }

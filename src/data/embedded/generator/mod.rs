@@ -94,6 +94,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         content: calendar::gen_content(seed, start, end, &specs, &calendar),
         campaigns: campaigns::gen_campaigns(seed, end, &specs, &metrics),
         channels: channels::gen_channels(seed, &agg),
+        staff_time: channels::gen_staff_time(),
         roadmap: roadmap::gen_roadmap(seed, end),
         experience: experience::gen_experience(seed, end, &agg, &incidents),
         health: health::gen_health(seed, end, &agg, &incidents),
@@ -289,6 +290,7 @@ mod tests {
             "experiments",
             "targets",
             "events",
+            "staff_time",
         ];
         expected.sort_unstable();
         let mut keys = keys;
