@@ -7,4 +7,5 @@ pub mod model;
 pub mod ratios;
 pub mod scene;
 pub mod staff_time;
+pub mod table;
 pub mod what_if;
