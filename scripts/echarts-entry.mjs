@@ -9,7 +9,7 @@
 // the missing import, when one is not registered below.
 
 import { use, init, dispose, getInstanceByDom, version } from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendPlainComponent,
@@ -23,6 +23,7 @@ use([
   BarChart,
   HeatmapChart,
   LineChart,
+  ScatterChart,
   GridComponent,
   LegendPlainComponent,
   MarkLineComponent,

@@ -11,7 +11,7 @@ use crate::data::error::ApiError;
 use crate::data::resource::{decode_text, Resource, Row};
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
@@ -196,6 +196,10 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::QrResults,
             rejects_edge_years::<QrResult>(&data, &[]),
         ),
+        (
+            Resource::StaffTime,
+            rejects_edge_years::<StaffTime>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -220,6 +224,7 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::TaskTargets), "");
     assert_eq!(of(Resource::QrCodes), "created");
     assert_eq!(of(Resource::QrResults), "date");
+    assert_eq!(of(Resource::StaffTime), "");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::error::ApiError;
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
@@ -133,6 +133,7 @@ collections! {
     TaskTargets => "taskTargets", TaskTarget, task_targets, ("关键任务目标", "key-task targets"), editable;
     QrCodes => "qr_codes", QrCode, qr_codes, ("二维码台账", "QR code registry"), editable;
     QrResults => "qr_results", QrResult, qr_results, ("二维码效果", "QR code results");
+    StaffTime => "staff_time", StaffTime, staff_time, ("人工时间假设", "staff-time assumptions"), editable;
 }
 
 impl Resource {

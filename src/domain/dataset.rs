@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::model::{ContentItem, LocalEvent};
 use crate::domain::campaigns::model::Campaign;
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelSpend, StaffTime};
 use crate::domain::channels::qr::model::{QrCode, QrResult};
 use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
@@ -43,4 +43,7 @@ pub struct Dataset {
     pub qr_codes: Vec<QrCode>,
     #[serde(rename = "qr_results", default)]
     pub qr_results: Vec<QrResult>,
+    /// Absent from older db.json files: then no staff time is assumed.
+    #[serde(default, rename = "staff_time")]
+    pub staff_time: Vec<StaffTime>,
 }

@@ -4,9 +4,8 @@
 
 use chrono::{Months, NaiveDate};
 
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelRef, ChannelSpend};
 use crate::domain::channels::ratios::{by_placement, ChannelGroup};
-use crate::domain::cockpit::dimensions::Channel;
 
 /// A CPA above the baseline by more than this share (a third) is flagged:
 /// month-to-month noise in small placements easily reaches 10–20 %.
@@ -21,7 +20,7 @@ pub const MIN_BASELINE_MONTHS: usize = 2;
 /// three months by more than a third.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CpaRise {
-    pub channel: Channel,
+    pub channel: ChannelRef,
     pub placement: String,
     pub month: String,
     pub cpa: f64,
@@ -31,9 +30,9 @@ pub struct CpaRise {
 }
 
 /// A channel that spent money in the period and brought no order.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SpendWithoutOrders {
-    pub channel: Channel,
+    pub channel: ChannelRef,
     pub cost: f64,
 }
 
@@ -113,7 +112,7 @@ pub fn spend_without_orders(groups: &[ChannelGroup]) -> Vec<SpendWithoutOrders> 
         .iter()
         .filter(|g| g.figures.cost > 0.0 && g.figures.orders == 0)
         .map(|g| SpendWithoutOrders {
-            channel: g.channel,
+            channel: g.channel.clone(),
             cost: g.figures.cost,
         })
         .collect();
@@ -125,6 +124,7 @@ pub fn spend_without_orders(groups: &[ChannelGroup]) -> Vec<SpendWithoutOrders> 
 mod tests {
     use super::*;
     use crate::domain::channels::ratios::{by_channel, row};
+    use crate::domain::cockpit::dimensions::Channel;
 
     /// A month of a placement with `cost` and `users` new users, 1 order.
     fn month(m: &str, channel: Channel, name: &str, cost: f64, users: f64) -> ChannelSpend {
@@ -218,11 +218,11 @@ mod tests {
             found,
             vec![
                 SpendWithoutOrders {
-                    channel: Channel::PaidAds,
+                    channel: Channel::PaidAds.into(),
                     cost: 800.0
                 },
                 SpendWithoutOrders {
-                    channel: Channel::Content,
+                    channel: Channel::Content.into(),
                     cost: 300.0
                 },
             ]

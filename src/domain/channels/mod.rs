@@ -8,4 +8,5 @@ pub mod qr;
 pub mod ratios;
 pub mod scene;
 pub mod staff_time;
+pub mod table;
 pub mod what_if;

@@ -10,11 +10,14 @@
 //! - ROAS = revenue / cost; ROI = (revenue − cost) / cost.
 //! - Share = this row's new users / all rows' new users.
 //!
+//! - Quality: repeat-purchase rate and day-7/day-30 return of the new users,
+//!   over the rows that carry them (older backends do not: "not available").
+//!
 //! Zero cost is "free" (a marker, not ¥0 per user or an infinite ROAS); a
 //! cost with nothing bought (no new users, no orders) is "not available".
 //! Nothing here yields NaN or infinity.
 
-use crate::domain::channels::model::ChannelSpend;
+use crate::domain::channels::model::{ChannelRef, ChannelSpend};
 use crate::domain::cockpit::dimensions::Channel;
 use crate::domain::shared::ratio::{change, ratio};
 
@@ -28,6 +31,12 @@ pub struct Figures {
     pub new_users: u64,
     pub orders: u64,
     pub revenue: f64,
+    /// New users of the rows that carry quality figures, and of them: who
+    /// ordered again, came back on day 7, on day 30.
+    pub quality_users: u64,
+    pub repeat_buyers: u64,
+    pub returned_d7: u64,
+    pub returned_d30: u64,
 }
 
 impl Figures {
@@ -41,6 +50,14 @@ impl Figures {
         self.new_users += u64::from(row.new_users);
         self.orders += u64::from(row.orders);
         self.revenue += finite_or_zero(row.revenue);
+        if let (Some(repeat), Some(d7), Some(d30)) =
+            (row.repeat_buyers, row.returned_d7, row.returned_d30)
+        {
+            self.quality_users += u64::from(row.new_users);
+            self.repeat_buyers += u64::from(repeat.min(row.new_users));
+            self.returned_d7 += u64::from(d7.min(row.new_users));
+            self.returned_d30 += u64::from(d30.min(row.new_users));
+        }
     }
 
     pub fn add(&mut self, other: &Figures) {
@@ -51,6 +68,10 @@ impl Figures {
         self.new_users += other.new_users;
         self.orders += other.orders;
         self.revenue += other.revenue;
+        self.quality_users += other.quality_users;
+        self.repeat_buyers += other.repeat_buyers;
+        self.returned_d7 += other.returned_d7;
+        self.returned_d30 += other.returned_d30;
     }
 
     pub fn from_rows<'a>(rows: impl IntoIterator<Item = &'a ChannelSpend>) -> Figures {
@@ -88,6 +109,19 @@ impl Figures {
     /// Profit over cost, before the cost of goods (revenue − spend) / spend.
     pub fn roi(&self) -> Return {
         Return::of(self.cost, |cost| ratio(self.revenue - cost, cost))
+    }
+
+    /// Share of the new users who ordered again; `None` without quality data.
+    pub fn repeat_rate(&self) -> Option<f64> {
+        ratio(self.repeat_buyers as f64, self.quality_users as f64)
+    }
+
+    pub fn return_d7(&self) -> Option<f64> {
+        ratio(self.returned_d7 as f64, self.quality_users as f64)
+    }
+
+    pub fn return_d30(&self) -> Option<f64> {
+        ratio(self.returned_d30 as f64, self.quality_users as f64)
     }
 
     /// This row's share of `total_new_users` (all rows of the period).
@@ -187,7 +221,7 @@ impl Changes {
 /// One placement's sum over a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacementFigures {
-    pub channel: Channel,
+    pub channel: ChannelRef,
     pub placement: String,
     pub figures: Figures,
 }
@@ -195,7 +229,7 @@ pub struct PlacementFigures {
 /// One channel family: its placements' sums and their total.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChannelGroup {
-    pub channel: Channel,
+    pub channel: ChannelRef,
     pub figures: Figures,
     /// Sorted by placement name so the fold-out order is stable.
     pub placements: Vec<PlacementFigures>,
@@ -224,24 +258,31 @@ pub fn by_placement<'a>(rows: impl IntoIterator<Item = &'a ChannelSpend>) -> Vec
                 let mut figures = Figures::default();
                 figures.add_row(row);
                 out.push(PlacementFigures {
-                    channel: row.channel,
+                    channel: row.channel.clone(),
                     placement: row.placement.clone(),
                     figures,
                 });
             }
         }
     }
-    out.sort_by(|a, b| (a.channel, &a.placement).cmp(&(b.channel, &b.placement)));
+    out.sort_by(|a, b| (&a.channel, &a.placement).cmp(&(&b.channel, &b.placement)));
     out
 }
 
 /// Folds placements into their channel family (sum counts, then ratios), in
-/// the channels' declared order; channels without rows are left out.
+/// the channels' declared order, unknown channel ids last; channels without
+/// rows are left out.
 pub fn by_channel<'a>(rows: impl IntoIterator<Item = &'a ChannelSpend>) -> Vec<ChannelGroup> {
     let placements = by_placement(rows);
-    Channel::ALL
-        .iter()
-        .filter_map(|&channel| {
+    let mut channels: Vec<ChannelRef> = Channel::ALL.iter().map(|&c| c.into()).collect();
+    for p in &placements {
+        if !channels.contains(&p.channel) {
+            channels.push(p.channel.clone());
+        }
+    }
+    channels
+        .into_iter()
+        .filter_map(|channel| {
             let mine: Vec<PlacementFigures> = placements
                 .iter()
                 .filter(|p| p.channel == channel)
@@ -282,7 +323,7 @@ pub(crate) fn row(
     let [cost, reach, clicks, visits, new_users, orders, revenue] = counts;
     ChannelSpend {
         month: month.into(),
-        channel,
+        channel: channel.into(),
         placement: placement.into(),
         cost,
         reach: reach as u32,
@@ -291,6 +332,9 @@ pub(crate) fn row(
         new_users: new_users as u32,
         orders: orders as u32,
         revenue,
+        repeat_buyers: None,
+        returned_d7: None,
+        returned_d30: None,
     }
 }
 
@@ -468,5 +512,43 @@ mod tests {
         assert_eq!(f.cost, 0.0);
         assert_eq!(f.revenue, 0.0);
         assert_eq!(f.cpa(), CostPer::Free);
+    }
+
+    #[test]
+    fn quality_over_the_rows_that_carry_it_and_unknown_channels_last() {
+        let mut a = row(
+            "2025-10",
+            Channel::Social,
+            "微信群",
+            [0.0, 0.0, 0.0, 0.0, 100.0, 0.0, 0.0],
+        );
+        a.repeat_buyers = Some(30);
+        a.returned_d7 = Some(40);
+        a.returned_d30 = Some(20);
+        // An old-shape row of the same placement: its 50 users do not dilute the rates.
+        let b = row(
+            "2025-11",
+            Channel::Social,
+            "微信群",
+            [0.0, 0.0, 0.0, 0.0, 50.0, 0.0, 0.0],
+        );
+        let mut c = row(
+            "2025-11",
+            Channel::Social,
+            "微信群",
+            [0.0, 0.0, 0.0, 0.0, 100.0, 0.0, 0.0],
+        );
+        c.channel = ChannelRef::Unknown("tv".into());
+        let groups = by_channel([&a, &b, &c]);
+        assert_eq!(groups.len(), 2);
+        let social = &groups[0].figures;
+        // 30 / 100, 40 / 100, 20 / 100.
+        assert_eq!(social.repeat_rate(), Some(0.3));
+        assert_eq!(social.return_d7(), Some(0.4));
+        assert_eq!(social.return_d30(), Some(0.2));
+        assert_eq!(social.new_users, 150);
+        // The unknown channel is listed (after the known ones), with no quality data.
+        assert_eq!(groups[1].channel, ChannelRef::Unknown("tv".into()));
+        assert_eq!(groups[1].figures.repeat_rate(), None);
     }
 }

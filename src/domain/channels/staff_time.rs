@@ -6,20 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::channels::model::ChannelRef;
+pub use crate::domain::channels::model::StaffTime;
 use crate::domain::channels::ratios::Figures;
-use crate::domain::cockpit::dimensions::Channel;
 use crate::domain::shared::dates::{add_days, first_of_month};
 use crate::domain::shared::labelled::labelled_enum;
-
-/// The staff-time assumption for one placement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StaffTime {
-    pub channel: Channel,
-    pub placement: String,
-    pub hours_per_month: f64,
-    /// Yuan per hour.
-    pub hourly_rate: f64,
-}
 
 impl StaffTime {
     /// Yuan per calendar month. Negative or non-finite inputs (a half-typed
@@ -71,14 +62,14 @@ labelled_enum! {
 /// assumption names it (several for one placement add up).
 pub fn staff_cost(
     assumptions: &[StaffTime],
-    channel: Channel,
+    channel: &ChannelRef,
     placement: &str,
     from: NaiveDate,
     to: NaiveDate,
 ) -> f64 {
     assumptions
         .iter()
-        .filter(|a| a.channel == channel && a.placement == placement)
+        .filter(|a| &a.channel == channel && a.placement == placement)
         .map(|a| a.cost_between(from, to))
         .sum()
 }
@@ -98,6 +89,7 @@ pub fn with_staff_time(figures: &Figures, staff_cost: f64, basis: CostBasis) -> 
 mod tests {
     use super::*;
     use crate::domain::channels::ratios::CostPer;
+    use crate::domain::cockpit::dimensions::Channel;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -106,10 +98,12 @@ mod tests {
     fn table_cards() -> StaffTime {
         // 8 hours a month at ¥50 an hour = ¥400 a month.
         StaffTime {
-            channel: Channel::OfflineQr,
+            id: "st-1".into(),
+            channel: Channel::OfflineQr.into(),
             placement: "和平路店桌贴".into(),
             hours_per_month: 8.0,
             hourly_rate: 50.0,
+            note: String::new(),
         }
     }
 
@@ -180,17 +174,31 @@ mod tests {
                 ..table_cards()
             },
             StaffTime {
-                channel: Channel::Content,
+                id: "st-2".into(),
+                channel: Channel::Content.into(),
                 placement: "小红书探店笔记".into(),
                 hours_per_month: 20.0,
                 hourly_rate: 60.0,
+                note: String::new(),
             },
         ];
         let (from, to) = (date("2026-11-01"), date("2026-11-30"));
-        let staff = staff_cost(&assumptions, Channel::OfflineQr, "和平路店桌贴", from, to);
+        let staff = staff_cost(
+            &assumptions,
+            &Channel::OfflineQr.into(),
+            "和平路店桌贴",
+            from,
+            to,
+        );
         assert!(close(staff, 500.0));
         assert_eq!(
-            staff_cost(&assumptions, Channel::OfflineQr, "无此桌贴", from, to),
+            staff_cost(
+                &assumptions,
+                &Channel::OfflineQr.into(),
+                "无此桌贴",
+                from,
+                to
+            ),
             0.0
         );
         // Cards printed for ¥100 brought 60 new users.
@@ -209,7 +217,13 @@ mod tests {
             new_users: 40,
             ..Default::default()
         };
-        let content = staff_cost(&assumptions, Channel::Content, "小红书探店笔记", from, to);
+        let content = staff_cost(
+            &assumptions,
+            &Channel::Content.into(),
+            "小红书探店笔记",
+            from,
+            to,
+        );
         assert_eq!(organic.cpa(), CostPer::Free);
         assert_eq!(
             with_staff_time(&organic, content, CostBasis::MoneyAndTime).cpa(),

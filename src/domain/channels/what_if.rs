@@ -154,7 +154,7 @@ mod tests {
         orders: u64,
     ) -> PlacementFigures {
         PlacementFigures {
-            channel,
+            channel: channel.into(),
             placement: name.into(),
             figures: Figures {
                 cost,

@@ -97,6 +97,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         content: calendar::gen_content(seed, start, end, &specs, &calendar),
         campaigns: campaigns::gen_campaigns(seed, end, &specs, &metrics),
         channels: channels::gen_channels(seed, &agg),
+        staff_time: channels::gen_staff_time(),
         roadmap: roadmap::gen_roadmap(seed, end),
         task_targets: experience::gen_task_targets(&experience),
         experience,
@@ -298,6 +299,7 @@ mod tests {
             "taskTargets",
             "qr_codes",
             "qr_results",
+            "staff_time",
         ];
         expected.sort_unstable();
         let mut keys = keys;
