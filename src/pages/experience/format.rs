@@ -38,6 +38,16 @@ pub fn p_value(p: Option<f64>) -> String {
     }
 }
 
+/// "p = 0.021" or "p < 0.001".
+pub fn p_equals(p: Option<f64>) -> String {
+    let shown = p_value(p);
+    if shown.starts_with('<') {
+        format!("p {shown}")
+    } else {
+        format!("p = {shown}")
+    }
+}
+
 /// An interval of rates: "9.4% – 10.6%".
 pub fn rate_interval(interval: Option<Interval>) -> String {
     interval.map_or_else(

@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::format::{change_interval, p_value, points, points_interval, rate_interval};
+use super::format::{change_interval, p_equals, p_value, points, points_interval, rate_interval};
 use crate::domain::experience::ab_test::{Outcome, Readout, ReadoutError, Verdict};
 use crate::domain::experience::experiments::{days_run, planned_effect, ALPHA, POWER};
-use crate::domain::experience::model::Experiment;
+use crate::domain::experience::model::{Experiment, ExperimentStatus};
 use crate::domain::shared::stats::power::MinimumEffect;
 use crate::i18n::{format_change, format_count, format_percent, Lang};
 use crate::state::context::use_ctx;
@@ -65,8 +65,8 @@ fn verdict_words(x: &Experiment, readout: &Readout, lang: Lang) -> (String, Stri
         Verdict::Invalid { srm_p_value } => (
             lang.tr("无效:样本比例失衡", "Invalid: sample ratio mismatch").to_string(),
             match lang {
-                Lang::Zh => format!("各组访客数与计划分流比例不符(卡方检验 p = {},低于 0.001)。分流或埋点出了问题,无论 p 值和提升看起来如何,这些数字都不可信:先查明原因再重新测试。", p_value(Some(srm_p_value))),
-                Lang::En => format!("The visitors per variant do not match the planned split (chi-square p = {}, below 0.001). Assignment or tracking is broken, so whatever the p-values and lifts say, these numbers can't be trusted: find the cause and run the test again.", p_value(Some(srm_p_value))),
+                Lang::Zh => format!("各组访客数与计划分流比例不符(卡方检验 {},低于 0.001)。分流或埋点出了问题,无论 p 值和提升看起来如何,这些数字都不可信:先查明原因再重新测试。", p_equals(Some(srm_p_value))),
+                Lang::En => format!("The visitors per variant do not match the planned split (chi-square {}, below 0.001). Assignment or tracking is broken, so whatever the p-values and lifts say, these numbers can't be trusted: find the cause and run the test again.", p_equals(Some(srm_p_value))),
             },
         ),
         Verdict::Underpowered { detectable } => {
@@ -213,18 +213,19 @@ pub fn ReadoutView(
             match (r.srm, lang) {
                 (None, _) => lang.tr("还没有访客,无法检验分流比例。", "No visitors yet: the split cannot be checked.").to_string(),
                 (Some(s), Lang::Zh) => format!(
-                    "样本比例检验(卡方,对照计划分流):χ² = {:.2},p = {}{}。实际分流 {shares}。",
-                    s.statistic, p_value(Some(s.p_value)),
+                    "样本比例检验(卡方,对照计划分流):χ² = {:.2},{}{}。实际分流 {shares}。",
+                    s.statistic, p_equals(Some(s.p_value)),
                     if s.mismatch { ",低于 0.001:比例失衡" } else { ",比例正常" }
                 ),
                 (Some(s), Lang::En) => format!(
-                    "Sample-ratio check (chi-square against the planned split): χ² = {:.2}, p = {}{}. Actual split {shares}.",
-                    s.statistic, p_value(Some(s.p_value)),
+                    "Sample-ratio check (chi-square against the planned split): χ² = {:.2}, {}{}. Actual split {shares}.",
+                    s.statistic, p_equals(Some(s.p_value)),
                     if s.mismatch { ", below 0.001: mismatch" } else { ": as planned" }
                 ),
             }
         })
     };
+    let concluded = x.with_value(|x| x.status == ExperimentStatus::Concluded);
     let sample_text = move || {
         let lang = lang();
         readout.with_value(|r| {
@@ -236,6 +237,8 @@ pub fn ReadoutView(
             let have = format_count(smallest as f64, lang);
             let rest = if needs.reached {
                 lang.tr("已达到。", "reached.").to_string()
+            } else if concluded {
+                lang.tr("测试结束时尚未达到。", "the test ended short of it.").to_string()
             } else {
                 match (needs.days_left, lang) {
                     (Some(d), Lang::Zh) => format!("按实际流量还需约 {d} 天。"),
