@@ -15,7 +15,8 @@ use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
-use crate::domain::roadmap::model::RoadmapItem;
+use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::i18n::Lang;
 
 /// A row type of one resource, and where it lives in the demo `Dataset`.
@@ -129,6 +130,8 @@ collections! {
     Experiments => "experiments", Experiment, experiments, ("A/B 实验", "experiments");
     Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
     Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
+    RoadmapBoards => "roadmapBoards", RoadmapBoard, roadmap_boards, ("路线图评分设置", "roadmap scoring"), editable;
+    RoadmapReviews => "roadmapReviews", ReviewSnapshot, roadmap_reviews, ("季度复盘", "quarterly reviews"), editable;
 }
 
 impl Resource {

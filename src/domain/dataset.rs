@@ -14,7 +14,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::experience::model::{ExperienceSample, Experiment};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
-use crate::domain::roadmap::model::RoadmapItem;
+use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
 /// Every collection the demo dataset (and `db.json`) holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -35,4 +36,10 @@ pub struct Dataset {
     pub experiments: Vec<Experiment>,
     pub targets: Vec<Target>,
     pub events: Vec<LocalEvent>,
+    /// The roadmap board's scoring choice (one row, `board`).
+    #[serde(default)]
+    pub roadmap_boards: Vec<RoadmapBoard>,
+    /// Saved quarterly reviews of the roadmap.
+    #[serde(default)]
+    pub roadmap_reviews: Vec<ReviewSnapshot>,
 }

@@ -84,17 +84,22 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let metrics = cockpit::gen_metrics(seed, start, &days, &calendar, &specs, &events);
     let agg = Aggregates::from_facts(&metrics);
     let incidents = health::incident_days(seed, end);
+    let mut feedback = feedback::gen_feedback(seed, end);
+    let roadmap = roadmap::gen_roadmap(seed, end, &feedback);
+    roadmap::mark_shipped_feedback(&roadmap, &mut feedback);
 
     Dataset {
         retention: behaviour::gen_retention(seed, end, &metrics),
         portrait: portrait::gen_portrait(seed, &agg),
         hourly: behaviour::gen_hourly(seed, &agg),
         pages: behaviour::gen_pages(seed, &agg),
-        feedback: feedback::gen_feedback(seed, end),
+        feedback,
         content: calendar::gen_content(seed, start, end, &specs, &calendar),
         campaigns: campaigns::gen_campaigns(seed, end, &specs, &metrics),
         channels: channels::gen_channels(seed, &agg),
-        roadmap: roadmap::gen_roadmap(seed, end),
+        roadmap_boards: roadmap::gen_boards(),
+        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &metrics),
+        roadmap,
         experience: experience::gen_experience(seed, end, &agg, &incidents),
         health: health::gen_health(seed, end, &agg, &incidents),
         experiments: experiments::gen_experiments(seed, end, &agg),
@@ -289,6 +294,8 @@ mod tests {
             "experiments",
             "targets",
             "events",
+            "roadmapBoards",
+            "roadmapReviews",
         ];
         expected.sort_unstable();
         let mut keys = keys;
