@@ -20,7 +20,8 @@ use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
-use crate::domain::roadmap::model::RoadmapItem;
+use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -60,11 +61,23 @@ fn year_span(s: &str) -> Option<usize> {
 
 fn set_year(value: &mut Value, path: &str, year: &str) {
     let mut cur = value;
+    // `items[0].kpi.before.covered[1]`: keys, each followed by any indices.
     for part in path.split('.') {
-        cur = match cur.get_mut(part) {
-            Some(v) => v,
-            None => return,
-        };
+        let mut pieces = part.split('[');
+        let key = pieces.next().unwrap_or_default();
+        if !key.is_empty() {
+            cur = match cur.get_mut(key) {
+                Some(v) => v,
+                None => return,
+            };
+        }
+        for index in pieces {
+            let i: usize = index.trim_end_matches(']').parse().unwrap();
+            cur = match cur.get_mut(i) {
+                Some(v) => v,
+                None => return,
+            };
+        }
     }
     if let Value::String(s) = cur {
         let at = year_span(s).unwrap();
@@ -200,6 +213,14 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::StaffTime,
             rejects_edge_years::<StaffTime>(&data, &[]),
         ),
+        (
+            Resource::RoadmapBoards,
+            rejects_edge_years::<RoadmapBoard>(&data, &[]),
+        ),
+        (
+            Resource::RoadmapReviews,
+            rejects_edge_years::<ReviewSnapshot>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -225,6 +246,12 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::QrCodes), "created");
     assert_eq!(of(Resource::QrResults), "date");
     assert_eq!(of(Resource::StaffTime), "");
+    assert_eq!(of(Resource::Roadmap), "shipDate");
+    let review = of(Resource::RoadmapReviews);
+    assert!(
+        review.contains("takenOn") && review.contains("kpi.before.covered[0]"),
+        "{review}"
+    );
 }
 
 #[test]

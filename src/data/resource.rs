@@ -16,7 +16,8 @@ use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
-use crate::domain::roadmap::model::RoadmapItem;
+use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::i18n::Lang;
 
 /// A row type of one resource, and where it lives in the demo `Dataset`.
@@ -134,6 +135,8 @@ collections! {
     QrCodes => "qr_codes", QrCode, qr_codes, ("二维码台账", "QR code registry"), editable;
     QrResults => "qr_results", QrResult, qr_results, ("二维码效果", "QR code results");
     StaffTime => "staff_time", StaffTime, staff_time, ("人工时间假设", "staff-time assumptions"), editable;
+    RoadmapBoards => "roadmapBoards", RoadmapBoard, roadmap_boards, ("路线图评分设置", "roadmap scoring"), editable;
+    RoadmapReviews => "roadmapReviews", ReviewSnapshot, roadmap_reviews, ("季度复盘", "quarterly reviews"), editable;
 }
 
 impl Resource {

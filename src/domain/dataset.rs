@@ -15,7 +15,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::model::HealthSample;
-use crate::domain::roadmap::model::RoadmapItem;
+use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
 /// Every collection the demo dataset (and `db.json`) holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -46,4 +47,10 @@ pub struct Dataset {
     /// Absent from older db.json files: then no staff time is assumed.
     #[serde(default, rename = "staff_time")]
     pub staff_time: Vec<StaffTime>,
+    /// The roadmap board's scoring choice (one row, `board`).
+    #[serde(default)]
+    pub roadmap_boards: Vec<RoadmapBoard>,
+    /// Saved quarterly reviews of the roadmap.
+    #[serde(default)]
+    pub roadmap_reviews: Vec<ReviewSnapshot>,
 }

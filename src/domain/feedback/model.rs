@@ -28,11 +28,14 @@ labelled_enum! {
 }
 
 labelled_enum! {
+    /// Triage state; `shipped` is set when a roadmap card the item feeds is
+    /// marked done, so the team knows whom to tell.
     FeedbackStatus {
         New = "new", "新反馈", "New";
         Triaged = "triaged", "已分拣", "Triaged";
         Planned = "planned", "已排期", "Planned";
         Done = "done", "已解决", "Done";
+        Shipped = "shipped", "已上线", "Shipped";
     }
 }
 

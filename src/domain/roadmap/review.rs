@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::cockpit::totals::Totals;
-use crate::domain::shared::dates::add_days;
+use crate::domain::shared::dates::{add_days, checked};
 use crate::domain::shared::ratio::{change, ratio};
 
 /// Days in each window: four weeks.
@@ -28,9 +28,12 @@ pub const WINDOW_DAYS: i64 = 28;
 #[serde(rename_all = "camelCase")]
 pub struct Window {
     /// The window as asked for (28 days).
+    #[serde(deserialize_with = "checked")]
     pub from: NaiveDate,
+    #[serde(deserialize_with = "checked")]
     pub to: NaiveDate,
     /// The days of it the data covers; `None` when it covers none.
+    #[serde(default, deserialize_with = "checked_pair")]
     pub covered: Option<(NaiveDate, NaiveDate)>,
     /// Calendar days in `covered`.
     pub days: u32,
@@ -46,6 +49,7 @@ pub struct Window {
 #[serde(rename_all = "camelCase")]
 pub struct KpiReview {
     pub kpi: Kpi,
+    #[serde(deserialize_with = "checked")]
     pub ship_date: NaiveDate,
     pub before: Window,
     pub after: Window,
@@ -58,6 +62,19 @@ pub struct KpiReview {
     /// Whether the change is good news for this KPI (a falling bounce rate
     /// is); `None` without a change.
     pub improved: Option<bool>,
+}
+
+/// A date checked like every other date of the contract, inside a pair.
+#[derive(Deserialize)]
+struct CheckedDate(#[serde(deserialize_with = "checked")] NaiveDate);
+
+/// `deserialize_with` for `covered`: both days checked, the failing one
+/// named by its index.
+fn checked_pair<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<(NaiveDate, NaiveDate)>, D::Error> {
+    let pair = Option::<(CheckedDate, CheckedDate)>::deserialize(deserializer)?;
+    Ok(pair.map(|(a, b)| (a.0, b.0)))
 }
 
 /// The first and last day the facts cover.

@@ -97,14 +97,14 @@ pub struct ScoreInputs {
 }
 
 impl ScoreInputs {
-    /// The axes of a card; RICE and ICE are not on the rows yet.
+    /// The axes of a card, and its RICE and ICE inputs where filled in.
     pub fn of(item: &RoadmapItem) -> Self {
         ScoreInputs {
             value: item.value,
             relevance: item.relevance,
             cost: item.cost,
-            rice: None,
-            ice: None,
+            rice: item.rice,
+            ice: item.ice,
         }
     }
 }

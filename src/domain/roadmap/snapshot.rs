@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::roadmap::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
 use crate::domain::roadmap::review::KpiReview;
 use crate::domain::roadmap::scoring::{ScoreInputs, Scoring};
+use crate::domain::shared::dates::checked;
 use crate::domain::shared::labelled::labelled_enum;
 
 /// A calendar quarter, written `YYYY-Qn` as on the rows.
@@ -109,6 +110,7 @@ pub struct ReviewSnapshot {
     /// `review-YYYY-Qn`: one review per quarter, saved again to replace it.
     pub id: String,
     pub quarter: String,
+    #[serde(deserialize_with = "checked")]
     pub taken_on: NaiveDate,
     pub items: Vec<ReviewItem>,
     #[serde(default)]
@@ -226,6 +228,14 @@ mod tests {
             relevance: 5,
             cost: 3,
             quarter: quarter.to_string(),
+            rank: 0.0,
+            owner: String::new(),
+            ship_date: None,
+            target_kpi: None,
+            rice: None,
+            ice: None,
+            feedback_ids: Vec::new(),
+            data_links: Vec::new(),
         }
     }
 

@@ -10,13 +10,18 @@ use crate::components::form::{Field, TextArea};
 use crate::data::outbox::{EditState, Op, Shown};
 use crate::data::resource::Resource;
 use crate::domain::feedback::model::{Feedback, FeedbackStatus};
+use crate::domain::roadmap::model::RoadmapItem;
 use crate::i18n::{format_datetime, words};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{discard, retry, submit};
 use crate::state::loading::ListResource;
 
 #[component]
-pub(super) fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
+pub(super) fn Detail(
+    shown: Shown<Feedback>,
+    list: ListResource<Feedback>,
+    roadmap: ListResource<RoadmapItem>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let fb = shown.item.clone();
     let status = RwSignal::new(fb.status);
@@ -101,6 +106,7 @@ pub(super) fn Detail(shown: Shown<Feedback>, list: ListResource<Feedback>) -> im
                     </button>
                 </div>
             </form>
+            <super::requirement::FeedsRequirement feedback_id=fb.id.clone() roadmap />
         </article>
     }
 }

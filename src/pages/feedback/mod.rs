@@ -5,12 +5,14 @@ use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 mod detail;
+mod requirement;
 
 use crate::components::{DataView, EmptyState, PendingBadge, SelectFilter};
 use crate::data::outbox::{overlay, Shown};
 use crate::domain::cockpit::dimensions::District;
 use crate::domain::feedback::model::{Feedback, FeedbackCategory, FeedbackSource, FeedbackStatus};
 use crate::domain::feedback::{count_by_status, FeedbackFilter};
+use crate::domain::roadmap::model::RoadmapItem;
 use crate::i18n::{format_count, format_date, words, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{list_resource, ListResource};
@@ -32,6 +34,8 @@ pub fn FeedbackPage() -> impl IntoView {
     let ctx = use_ctx();
     crate::state::context::provide_page_route(crate::state::route::Area::Feedback);
     let list: ListResource<Feedback> = list_resource::<Feedback>(ctx);
+    // For "关联到需求": which requirement an item feeds.
+    let roadmap: ListResource<RoadmapItem> = list_resource::<RoadmapItem>(ctx);
     view! {
         <section class="page" aria-labelledby="page-title">
             <header class="page-header">
@@ -44,7 +48,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 </p>
             </header>
             <Filters />
-            <DataView resource=list render={move |rows: Vec<Feedback>| view! { <Inbox rows list /> }} />
+            <DataView resource=list render={move |rows: Vec<Feedback>| view! { <Inbox rows list roadmap /> }} />
         </section>
     }
 }
@@ -129,7 +133,11 @@ fn Filters() -> impl IntoView {
 }
 
 #[component]
-fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
+fn Inbox(
+    rows: Vec<Feedback>,
+    list: ListResource<Feedback>,
+    roadmap: ListResource<RoadmapItem>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
     let filter = Memo::new(move |_| ctx.url().read(FeedbackFilter::from_params));
@@ -220,7 +228,7 @@ fn Inbox(rows: Vec<Feedback>, list: ListResource<Feedback>) -> impl IntoView {
                     </Show>
                 </Show>
             </div>
-            {move || selected.get().map(|s| view! { <Detail shown=s list /> })}
+            {move || selected.get().map(|s| view! { <Detail shown=s list roadmap /> })}
             <Show when=move || selected_id.get().is_some() && selected.get().is_none()>
                 <div class="detail">
                     <EmptyState title=Signal::derive(move || ctx.tr("找不到这条反馈,它可能已被删除。", "This feedback was not found; it may have been deleted.").to_string()) />

@@ -215,6 +215,7 @@ fn feedback_note(category: FeedbackCategory, status: FeedbackStatus, quarter: &s
         (S::Done, C::Price) => "领券中心已上线叠加规则说明".into(),
         (S::Done, C::AppIssue) => "已修复并发布,已回访确认".into(),
         (S::Done, C::Suggestion) => "已上线,已通知用户".into(),
+        (S::Shipped, _) => "相关需求已上线,待通知用户".into(),
     }
 }
 

@@ -86,6 +86,9 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let agg = Aggregates::from_facts(&metrics);
     let incidents = health::incident_days(seed, end);
     let (qr_codes, qr_results) = qr_codes::gen_qr(seed, start, end);
+    let mut feedback = feedback::gen_feedback(seed, end);
+    let roadmap = roadmap::gen_roadmap(seed, end, &feedback);
+    roadmap::mark_shipped_feedback(&roadmap, &mut feedback);
 
     let experience = experience::gen_experience(seed, end, &agg, &incidents);
     Dataset {
@@ -93,12 +96,14 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         portrait: portrait::gen_portrait(seed, &agg),
         hourly: behaviour::gen_hourly(seed, &agg),
         pages: behaviour::gen_pages(seed, &agg),
-        feedback: feedback::gen_feedback(seed, end),
+        feedback,
         content: calendar::gen_content(seed, start, end, &specs, &calendar),
         campaigns: campaigns::gen_campaigns(seed, end, &specs, &metrics),
         channels: channels::gen_channels(seed, &agg),
         staff_time: channels::gen_staff_time(),
-        roadmap: roadmap::gen_roadmap(seed, end),
+        roadmap_boards: roadmap::gen_boards(),
+        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &metrics),
+        roadmap,
         task_targets: experience::gen_task_targets(&experience),
         experience,
         health: health::gen_health(seed, end, &agg, &incidents),
@@ -300,6 +305,8 @@ mod tests {
             "qr_codes",
             "qr_results",
             "staff_time",
+            "roadmapBoards",
+            "roadmapReviews",
         ];
         expected.sort_unstable();
         let mut keys = keys;

@@ -1,0 +1,309 @@
+// Roadmap board (迭代路线图) on json-server: a card dragged to another lane
+// with the mouse, with real touch input (a long press, through CDP), and
+// moved with the keyboard alternative (its Move menu) stays there after a
+// reload and in db.json; a feedback item linked from the inbox shows on the
+// card; marking a card done moves its feedback to 已上线 in the inbox.
+// Desktop and a 768×1024 touch context, Chinese and English, axe.
+//
+//   node --test --test-concurrency=1 tests/e2e/roadmap.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DIST_DIR,
+  startStaticServer,
+  startJsonServer,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  assertNoPanic,
+  runAxe,
+  formatViolations,
+  eventually,
+  switchLang,
+  sleep,
+  assertNoHorizontalOverflow,
+} from './harness.mjs';
+
+let api;
+let server;
+let browser;
+
+before(async () => {
+  api = await startJsonServer();
+  server = await startStaticServer({
+    root: DIST_DIR,
+    prefix: '/team/haihe/',
+    config: { backend: 'rest', rest: { baseUrl: api.url } },
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await api?.close();
+});
+
+const card = (page, id) => page.locator(`[data-card="${id}"]`);
+const laneOf = (page, id) => card(page, id).evaluate((el) => el.closest('[data-lane]').dataset.lane);
+/** Card ids of a lane, top to bottom. */
+const laneIds = (page, lane) =>
+  page.evaluate((lane) => [...document.querySelectorAll(`[data-lane="${lane}"] [data-card]`)].map((c) => c.dataset.card), lane);
+const dbItem = (id) => api.readDb().roadmap.find((r) => r.id === id);
+/** The db.json lane order (by rank, then id), as the board shows it. */
+const dbLane = (lane) =>
+  api
+    .readDb()
+    .roadmap.filter((r) => r.lane === lane)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.id.localeCompare(b.id))
+    .map((r) => r.id);
+
+async function openBoard(page, hash = '#/roadmap') {
+  await gotoApp(page, `${server.url}${hash}`);
+  await page.waitForSelector('[data-card]', { timeout: 20000 });
+}
+
+async function center(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const b = await locator.boundingBox();
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2, top: b.y, height: b.height };
+}
+
+test('desktop: mouse drag to another lane persists (reload and db.json); axe clean in zh and en', async () => {
+  const page = await newPage(browser);
+  try {
+    await openBoard(page);
+    const beforeMid = await laneIds(page, 'mid');
+    const moving = (await laneIds(page, 'short'))[2];
+    assert.equal(dbItem(moving).lane, 'short');
+    const from = await center(card(page, moving).locator('.rm-card-title'));
+    const target = await center(card(page, beforeMid[0]));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(from.x + ((target.x - from.x) * i) / 12, from.y + ((target.top + 4 - from.y) * i) / 12);
+    }
+    await page.mouse.up();
+    // First in the mid lane, on screen and on the server.
+    await eventually(async () => assert.equal(await laneOf(page, moving), 'mid'), { page });
+    assert.equal((await laneIds(page, 'mid'))[0], moving);
+    await eventually(() => assert.deepEqual(dbLane('mid').slice(0, 2), [moving, beforeMid[0]]), { timeout: 10000 });
+    assert.ok(dbItem(moving).rank < dbItem(beforeMid[0]).rank);
+    // The drop did not open the card.
+    assert.equal(await page.locator('[role=dialog]').count(), 0);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-card]', { timeout: 20000 });
+    assert.equal(await laneOf(page, moving), 'mid');
+    assert.equal((await laneIds(page, 'mid'))[0], moving);
+
+    let axe = await runAxe(page, { include: '.roadmap' });
+    assert.deepEqual(axe, [], formatViolations(axe));
+    await switchLang(page, 'en');
+    await eventually(async () => assert.equal(await page.locator('#rm-lane-mid').textContent(), 'Mid term (quarter)'), { page });
+    axe = await runAxe(page, { include: '.roadmap' });
+    assert.deepEqual(axe, [], formatViolations(axe));
+    await switchLang(page, 'zh');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('keyboard: the Move menu moves a card down and to another lane, persisted', async () => {
+  const page = await newPage(browser);
+  try {
+    await openBoard(page);
+    const long = await laneIds(page, 'long');
+    const [first, second] = long;
+    // Move the first long-term card down one place, by keyboard only.
+    const summary = card(page, first).locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await card(page, first).locator('[data-move=down]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual((await laneIds(page, 'long')).slice(0, 2), [second, first]), { page });
+    await eventually(() => assert.deepEqual(dbLane('long').slice(0, 2), [second, first]), { timeout: 10000 });
+    // Focus came back to the moved card's menu.
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-card]')?.dataset.card), first);
+    // Then to the short lane (it goes first there).
+    await page.keyboard.press('Enter');
+    await card(page, first).locator('[data-move=lane-short]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await laneOf(page, first), 'short'), { page });
+    await eventually(() => assert.equal(dbLane('short')[0], first), { timeout: 10000 });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-card]', { timeout: 20000 });
+    assert.equal((await laneIds(page, 'short'))[0], first);
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('touch 768×1024: a swipe scrolls, a long press lifts and drops a card into the next lane', async () => {
+  const page = await newPage(browser, { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  try {
+    await openBoard(page);
+    await switchLang(page, 'en');
+    await assertNoHorizontalOverflow(page, 'roadmap at 768 px');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+
+    // A quick swipe up on a card scrolls the board and moves nothing.
+    const firstShort = (await laneIds(page, 'short'))[0];
+    const p = await center(card(page, firstShort).locator('.rm-card-title'));
+    const scrollBefore = await page.evaluate(() => scrollY);
+    await touch('touchStart', [{ x: p.x, y: p.y + 200 }]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: p.x, y: p.y + 200 - i * 25 }]);
+    await touch('touchEnd', []);
+    await eventually(async () => assert.ok((await page.evaluate(() => scrollY)) > scrollBefore, 'the page scrolled'), { page });
+    assert.equal((await laneIds(page, 'short'))[0], firstShort);
+
+    // The last short-term card, held, then dragged onto the first mid-term one.
+    const short = await laneIds(page, 'short');
+    const moving = short[short.length - 1];
+    const mid0 = (await laneIds(page, 'mid'))[0];
+    await card(page, mid0).scrollIntoViewIfNeeded();
+    const from = await center(card(page, moving).locator('.rm-card-title'));
+    const to = await center(card(page, mid0));
+    await touch('touchStart', [{ x: from.x, y: from.y }]);
+    await sleep(700);
+    assert.equal(await card(page, moving).evaluate((el) => el.classList.contains('lifted')), true, 'lifted by the long press');
+    for (let i = 1; i <= 10; i++) {
+      await touch('touchMove', [{ x: from.x + ((to.x - from.x) * i) / 10, y: from.y + ((to.top + 4 - from.y) * i) / 10 }]);
+    }
+    await touch('touchEnd', []);
+    await eventually(async () => assert.equal(await laneOf(page, moving), 'mid'), { page });
+    await eventually(() => assert.equal(dbLane('mid')[0], moving), { timeout: 10000 });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('[data-card]', { timeout: 20000 });
+    assert.equal((await laneIds(page, 'mid'))[0], moving);
+    const axe = await runAxe(page, { include: '.roadmap' });
+    assert.deepEqual(axe, [], formatViolations(axe));
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('a feedback item linked from the inbox shows on the card; marking done ships it', async () => {
+  const page = await newPage(browser);
+  try {
+    const db = api.readDb();
+    const target = db.roadmap.find((r) => r.status === 'planned' && r.feedbackIds.length === 0);
+    const linked = new Set(db.roadmap.flatMap((r) => r.feedbackIds));
+    const fb = db.feedback.find((f) => !linked.has(f.id) && f.status !== 'shipped');
+    await gotoApp(page, `${server.url}#/feedback?id=${fb.id}`);
+    await page.waitForSelector('#fb-req-pick option[value]:not([value=""])', { state: 'attached', timeout: 20000 });
+    await page.selectOption('#fb-req-pick', target.id);
+    await page.getByTestId('fb-link-req').click();
+    await eventually(async () => assert.match(await page.getByTestId('fb-feeds').textContent(), new RegExp(target.title)), { page });
+    await eventually(() => assert.deepEqual(dbItem(target.id).feedbackIds, [fb.id]), { timeout: 10000 });
+
+    // The card counts it, and its detail (a deep link) quotes it.
+    await openBoard(page, `#/roadmap?card=${target.id}`);
+    assert.equal(await card(page, target.id).getByTestId('evidence').textContent(), `证据 ${1 + target.dataLinks.length}`);
+    const dialog = page.locator('[role=dialog]');
+    await dialog.waitFor();
+    assert.match(await dialog.getByTestId('linked-feedback').textContent(), new RegExp(fb.text.slice(0, 10)));
+
+    // Done, with a ship date: the feedback moves to 已上线.
+    await dialog.locator('#rm-status-f').selectOption('done');
+    await dialog.locator('#rm-ship').fill('2026-11-20');
+    await dialog.locator('button[type=submit]').click();
+    await eventually(() => assert.equal(api.readDb().feedback.find((f) => f.id === fb.id).status, 'shipped'), { timeout: 10000 });
+    const saved = dbItem(target.id);
+    assert.equal(saved.status, 'done');
+    assert.equal(saved.shipDate, '2026-11-20');
+    await gotoApp(page, `${server.url}#/feedback?id=${fb.id}`);
+    await eventually(async () => assert.match(await page.locator('.fb-row.selected .status').textContent(), /已上线/), { page });
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('matrix: dragging a bubble to another cell re-scores value and cost', async () => {
+  const page = await newPage(browser);
+  try {
+    await gotoApp(page, `${server.url}#/roadmap?view=matrix`);
+    await page.waitForSelector('[data-bubble]', { timeout: 20000 });
+    const db = api.readDb();
+    // A bubble outside the quick-win corner (value 5, cost 1) that no other
+    // bubble covers at its centre.
+    await page.getByTestId('matrix').scrollIntoViewIfNeeded();
+    const candidates = db.roadmap.filter((r) => !(r.value === 5 && r.cost === 1)).map((r) => r.id);
+    const id = await page.evaluate((ids) => {
+      for (const id of ids) {
+        const el = document.querySelector(`[data-bubble="${id}"]`);
+        if (!el) continue;
+        const b = el.getBoundingClientRect();
+        if (document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) === el) return id;
+      }
+      return null;
+    }, candidates);
+    assert.ok(id, 'an uncovered bubble');
+    const item = db.roadmap.find((r) => r.id === id);
+    const bubble = page.locator(`[data-bubble="${item.id}"]`);
+    const from = await center(bubble);
+    const plot = await page.getByTestId('matrix').boundingBox();
+    // The middle of the top-left cell: value 5, cost 1.
+    const to = { x: plot.x + plot.width * 0.1, y: plot.y + plot.height * 0.1 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+    await page.mouse.up();
+    await eventually(() => {
+      const saved = dbItem(item.id);
+      assert.equal(saved.value, 5);
+      assert.equal(saved.cost, 1);
+    }, { timeout: 10000 });
+    // The default score is now (5 + relevance) ÷ 1, on the board's card too.
+    await gotoApp(page, `${server.url}#/roadmap`);
+    await page.waitForSelector('[data-card]', { timeout: 20000 });
+    assert.equal(await card(page, item.id).getByTestId('score').textContent(), String(5 + item.relevance));
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('quarterly review: a saved snapshot reads the same after its items are edited', async () => {
+  const page = await newPage(browser);
+  try {
+    await gotoApp(page, `${server.url}#/roadmap?view=review&rq=2026-Q3`);
+    await page.waitForSelector('.rm-review-table tbody tr', { timeout: 30000 });
+    const first = page.locator('.rm-review-table tbody tr').first();
+    const id = await first.getAttribute('data-item');
+    const title = await first.locator('th').textContent();
+    await first.locator(`[id="rv-note-${id}"]`).fill('咨询量下降一半');
+    await page.getByTestId('save-review').click();
+    await eventually(() => {
+      const saved = api.readDb().roadmapReviews.find((r) => r.quarter === '2026-Q3');
+      assert.equal(saved.items.find((i) => i.id === id).note, '咨询量下降一半');
+    }, { timeout: 10000 });
+    const axe = await runAxe(page, { include: '.rm-review' });
+    assert.deepEqual(axe, [], formatViolations(axe));
+
+    // Rename the item on the board.
+    await gotoApp(page, `${server.url}#/roadmap?card=${id}`);
+    const dialog = page.locator('[role=dialog]');
+    await dialog.waitFor();
+    await dialog.locator('#rm-title').fill('改名后的需求');
+    await dialog.locator('button[type=submit]').click();
+    await eventually(() => assert.equal(dbItem(id).title, '改名后的需求'), { timeout: 10000 });
+
+    // The saved review still shows the title and note it was saved with.
+    await gotoApp(page, `${server.url}#/roadmap?view=review&rq=2026-Q3`);
+    await page.waitForSelector('.rm-review-table tbody tr', { timeout: 30000 });
+    const row = page.locator(`.rm-review-table tr[data-item="${id}"]`);
+    assert.equal(await row.locator('th').textContent(), title);
+    assert.equal(await row.locator(`[id="rv-note-${id}"]`).inputValue(), '咨询量下降一半');
+    assert.match(await page.getByTestId('review-state').textContent(), /已保存/);
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
