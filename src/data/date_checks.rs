@@ -18,7 +18,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::RoadmapItem;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -186,6 +187,18 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::Events,
             rejects_edge_years::<LocalEvent>(&data, &[]),
         ),
+        (
+            Resource::Incidents,
+            rejects_edge_years::<Incident>(&data, &[]),
+        ),
+        (
+            Resource::SecurityChecks,
+            rejects_edge_years::<SecurityCheck>(&data, &[]),
+        ),
+        (
+            Resource::AlertRules,
+            rejects_edge_years::<AlertRule>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -207,6 +220,9 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::Experiments), "end,start");
     assert_eq!(of(Resource::Events), "end,start");
     assert_eq!(of(Resource::Targets), "");
+    assert_eq!(of(Resource::Incidents), "end,start");
+    assert_eq!(of(Resource::SecurityChecks), "expires,lastDone");
+    assert_eq!(of(Resource::AlertRules), "");
 }
 
 #[test]

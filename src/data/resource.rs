@@ -14,7 +14,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::RoadmapItem;
 use crate::i18n::Lang;
 
@@ -129,6 +130,9 @@ collections! {
     Experiments => "experiments", Experiment, experiments, ("A/B 实验", "experiments");
     Targets => "targets", Target, targets, ("目标与预警值", "targets"), editable;
     Events => "events", LocalEvent, events, ("天津本地时节", "local events"), editable;
+    Incidents => "incidents", Incident, incidents, ("事故记录", "incidents"), editable;
+    SecurityChecks => "security_checks", SecurityCheck, security_checks, ("安全检查清单", "security checklist"), editable;
+    AlertRules => "alert_rules", AlertRule, alert_rules, ("告警规则", "alert rules"), editable;
 }
 
 impl Resource {

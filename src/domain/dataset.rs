@@ -13,7 +13,8 @@ use crate::domain::cockpit::model::{
 };
 use crate::domain::experience::model::{ExperienceSample, Experiment};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::RoadmapItem;
 
 /// Every collection the demo dataset (and `db.json`) holds.
@@ -35,4 +36,12 @@ pub struct Dataset {
     pub experiments: Vec<Experiment>,
     pub targets: Vec<Target>,
     pub events: Vec<LocalEvent>,
+    /// Health's editable collections (issue 11); absent in an older
+    /// db.json, hence the defaults. Keys are snake_case like their URLs.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    #[serde(default, rename = "security_checks")]
+    pub security_checks: Vec<SecurityCheck>,
+    #[serde(default, rename = "alert_rules")]
+    pub alert_rules: Vec<AlertRule>,
 }

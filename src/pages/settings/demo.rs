@@ -58,6 +58,9 @@ fn reset_question(lang: Lang, stored: &[Resource], unsynced: usize) -> String {
             Resource::Roadmap => lang.tr("迭代路线图", "roadmap"),
             Resource::Targets => lang.tr("目标与预警值", "targets and warning thresholds"),
             Resource::Events => lang.tr("本地时节", "local events"),
+            Resource::Incidents => lang.tr("事故记录", "incidents"),
+            Resource::SecurityChecks => lang.tr("安全检查清单", "security checklist"),
+            Resource::AlertRules => lang.tr("告警规则", "alert rules"),
             other => other.key(),
         })
         .collect();

@@ -35,6 +35,7 @@ mod experience;
 mod experiments;
 mod feedback;
 mod health;
+mod health_ops;
 mod portrait;
 mod roadmap;
 mod seasonality;
@@ -104,6 +105,9 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
             .enumerate()
             .map(|(i, e)| e.to_event(i))
             .collect(),
+        incidents: health_ops::gen_incidents(end, &incidents),
+        security_checks: health_ops::gen_security_checks(end),
+        alert_rules: health_ops::gen_alert_rules(),
         metrics,
     }
 }
@@ -289,6 +293,9 @@ mod tests {
             "experiments",
             "targets",
             "events",
+            "incidents",
+            "security_checks",
+            "alert_rules",
         ];
         expected.sort_unstable();
         let mut keys = keys;
