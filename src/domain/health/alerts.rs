@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::cockpit::kpi::Kpi;
@@ -20,6 +21,7 @@ use crate::domain::health::model::HealthSample;
 use crate::domain::health::rule_eval::{
     evaluate, AlertState, DailyPoint, Evaluation, BASELINE_LOOKBACK_DAYS, MAX_WALK_DAYS,
 };
+use crate::domain::shared::labelled::labelled_enum;
 use crate::domain::shared::ratio::ratio;
 
 /// China Standard Time, for the day a piece of feedback arrived.
@@ -79,6 +81,36 @@ impl AlertInputs {
             feedback_days: first_last,
             campaign_days,
         }
+    }
+}
+
+labelled_enum! {
+    /// The kinds of figure a rule can watch (the editor's first choice).
+    WatchKind {
+        Kpi = "kpi", "驾驶舱指标", "Cockpit KPI";
+        Task = "task", "关键任务", "Key task";
+        Endpoint = "endpoint", "接口", "Endpoint";
+        Feedback = "feedback", "反馈条数", "Feedback volume";
+    }
+}
+
+/// The kind of a watch.
+pub fn watch_kind(watch: &AlertWatch) -> WatchKind {
+    match watch {
+        AlertWatch::Kpi { .. } => WatchKind::Kpi,
+        AlertWatch::Task { .. } => WatchKind::Task,
+        AlertWatch::Endpoint { .. } => WatchKind::Endpoint,
+        AlertWatch::Feedback { .. } => WatchKind::Feedback,
+    }
+}
+
+/// How a rule's thresholds are shown and typed: rates of an above/below
+/// rule in percent (×100), everything else as stored.
+pub fn threshold_scale(watch: &AlertWatch, baseline: bool) -> f64 {
+    if watch.is_rate() && !baseline {
+        100.0
+    } else {
+        1.0
     }
 }
 
