@@ -13,6 +13,7 @@ import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
@@ -25,6 +26,7 @@ use([
   LineChart,
   GridComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,

@@ -29,20 +29,21 @@ pub fn AlertsButton() -> impl IntoView {
         Lang::Zh => format!("告警 {}", count.get()),
         Lang::En => format!("Alerts {}", count.get()),
     };
-    let aria = move || match ctx.lang.get() {
-        Lang::Zh => format!("{} 条告警规则正在告警,查看列表", count.get()),
-        Lang::En => format!("{} alert rule(s) firing: show the list", count.get()),
+    // Read after the visible "告警 N": what N counts.
+    let more = move || match ctx.lang.get() {
+        Lang::Zh => "(正在告警的规则,查看列表)",
+        Lang::En => " (rules firing: show the list)",
     };
     view! {
         <button
             type="button"
             class=move || { if count.get() > 0 { "alerts-btn alerts-firing" } else { "alerts-btn" } }
-            aria-label=aria
             aria-haspopup="dialog"
             data-testid="alerts-button"
             on:click=move |_| open.set(true)
         >
-            <span aria-hidden="true">{label}</span>
+            <span>{label}</span>
+            <span class="sr-only">{more}</span>
             <span class="alerts-count" data-testid="alert-count" hidden=true>{move || count.get().to_string()}</span>
         </button>
         <Show when=move || open.get()>

@@ -125,8 +125,13 @@ pub fn Endpoints(rows: Vec<HealthSample>, incidents: Memo<Arc<Vec<Incident>>>) -
         view! {
             <th scope="col" aria-sort=aria>
                 <button type="button" class="sort-btn" on:click=move |_| {
-                    let flip = sort_by.get_untracked() == s && desc.get_untracked();
-                    ctx.url().set_many(&[("sort", s.id()), ("desc", if flip { "0" } else { "1" })]);
+                    // Same key: reverse; a new key starts largest first (names A→Z).
+                    let next = if sort_by.get_untracked() == s {
+                        !desc.get_untracked()
+                    } else {
+                        s != EndpointSort::Name
+                    };
+                    ctx.url().set_many(&[("sort", s.id()), ("desc", if next { "1" } else { "0" })]);
                 }>{move || s.label(ctx.lang.get())}</button>
             </th>
         }
