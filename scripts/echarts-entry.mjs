@@ -13,6 +13,7 @@ import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
@@ -26,6 +27,7 @@ use([
   ScatterChart,
   GridComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,

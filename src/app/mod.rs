@@ -1,6 +1,7 @@
 //! The app shell: contexts, navigation, language switch and the page switch.
 //! The only module that knows the pages.
 
+mod alerts;
 pub mod panic;
 
 use leptos::prelude::*;
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
         generation: RwSignal::new(0),
     };
     provide_context(ctx);
+    crate::state::alerts::provide_alerts(ctx);
     url::listen(ctx.route);
     tabs::listen_other_tabs(ctx);
 
@@ -173,6 +175,7 @@ fn Shell() -> impl IntoView {
                     <span class="brand-sub">{move || ctx.tr("小程序运营驾驶舱", "Mini-program ops cockpit")}</span>
                 </a>
                 <div class="topbar-tools">
+                    <alerts::AlertsButton />
                     <OutboxIndicator />
                     <BackendBadge />
                     <LangSwitch />
@@ -199,6 +202,7 @@ fn Shell() -> impl IntoView {
                                                         aria-current=move || (area.get() == target).then_some("page")
                                                     >
                                                         <span>{move || ctx.tr(item.zh, item.en)}</span>
+                                                        {(target == Area::Health).then(|| view! { <alerts::NavCount /> })}
                                                     </a>
                                                 </li>
                                             }

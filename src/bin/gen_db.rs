@@ -135,7 +135,7 @@ fn main() -> ExitCode {
     eprintln!(
         "        metrics {}, portrait {}, hourly {}, pages {}, feedback {}, content {}, \
          campaigns {}, channels {}, roadmap {}, experience {}, health {}, experiments {}, \
-         targets {}, events {}",
+         targets {}, events {}, incidents {}, security_checks {}, alert_rules {}",
         data.metrics.len(),
         data.portrait.len(),
         data.hourly.len(),
@@ -150,6 +150,9 @@ fn main() -> ExitCode {
         data.experiments.len(),
         data.targets.len(),
         data.events.len(),
+        data.incidents.len(),
+        data.security_checks.len(),
+        data.alert_rules.len(),
     );
     ExitCode::SUCCESS
 }

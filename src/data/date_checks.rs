@@ -19,7 +19,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
@@ -221,6 +222,18 @@ fn every_date_field_of_every_collection_is_checked() {
             Resource::RoadmapReviews,
             rejects_edge_years::<ReviewSnapshot>(&data, &[]),
         ),
+        (
+            Resource::Incidents,
+            rejects_edge_years::<Incident>(&data, &[]),
+        ),
+        (
+            Resource::SecurityChecks,
+            rejects_edge_years::<SecurityCheck>(&data, &[]),
+        ),
+        (
+            Resource::AlertRules,
+            rejects_edge_years::<AlertRule>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -252,6 +265,9 @@ fn every_date_field_of_every_collection_is_checked() {
         review.contains("takenOn") && review.contains("kpi.before.covered[0]"),
         "{review}"
     );
+    assert_eq!(of(Resource::Incidents), "end,start");
+    assert_eq!(of(Resource::SecurityChecks), "expires,lastDone");
+    assert_eq!(of(Resource::AlertRules), "");
 }
 
 #[test]

@@ -15,7 +15,8 @@ use crate::domain::cockpit::model::{
 use crate::domain::dataset::Dataset;
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::i18n::Lang;
@@ -137,6 +138,9 @@ collections! {
     StaffTime => "staff_time", StaffTime, staff_time, ("人工时间假设", "staff-time assumptions"), editable;
     RoadmapBoards => "roadmapBoards", RoadmapBoard, roadmap_boards, ("路线图评分设置", "roadmap scoring"), editable;
     RoadmapReviews => "roadmapReviews", ReviewSnapshot, roadmap_reviews, ("季度复盘", "quarterly reviews"), editable;
+    Incidents => "incidents", Incident, incidents, ("事故记录", "incidents"), editable;
+    SecurityChecks => "security_checks", SecurityCheck, security_checks, ("安全检查清单", "security checklist"), editable;
+    AlertRules => "alert_rules", AlertRule, alert_rules, ("告警规则", "alert rules"), editable;
 }
 
 impl Resource {

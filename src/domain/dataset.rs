@@ -14,7 +14,8 @@ use crate::domain::cockpit::model::{
 };
 use crate::domain::experience::model::{ExperienceSample, Experiment, TaskTarget};
 use crate::domain::feedback::model::Feedback;
-use crate::domain::health::model::HealthSample;
+use crate::domain::health::alert_rules::AlertRule;
+use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
@@ -53,4 +54,12 @@ pub struct Dataset {
     /// Saved quarterly reviews of the roadmap.
     #[serde(default)]
     pub roadmap_reviews: Vec<ReviewSnapshot>,
+    /// Health's editable collections (issue 11); absent in an older
+    /// db.json, hence the defaults. Keys are snake_case like their URLs.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    #[serde(default, rename = "security_checks")]
+    pub security_checks: Vec<SecurityCheck>,
+    #[serde(default, rename = "alert_rules")]
+    pub alert_rules: Vec<AlertRule>,
 }

@@ -2,6 +2,7 @@
 //! view state in the URL, loading from the backend, and edits with their
 //! outbox. Pages and components read and change state only through here.
 
+pub mod alerts;
 pub mod context;
 pub mod edits;
 pub mod loading;

@@ -1,8 +1,13 @@
-//! Security and performance health: API endpoints' daily figures and the
-//! app-wide alert rules (issue 11): what a rule is (`alert_rules`) and how
-//! it is evaluated over a daily series (`rule_eval`). The screen and the
-//! navigation count join them when the area is built.
+//! Security and performance health (issue 11): API endpoints' daily figures
+//! against their thresholds (`endpoints`), incidents (`incidents`), the
+//! security routine (`security`), and the app-wide alert rules: what a rule
+//! is (`alert_rules`), how it is evaluated over a daily series
+//! (`rule_eval`) and which series each rule watches (`alerts`).
 
 pub mod alert_rules;
+pub mod alerts;
+pub mod endpoints;
+pub mod incidents;
 pub mod model;
 pub mod rule_eval;
+pub mod security;

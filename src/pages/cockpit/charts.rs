@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use charming::component::{Axis, Grid, Legend, VisualMap};
 use charming::element::{
-    AxisType, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Orient,
-    Tooltip, Trigger,
+    AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkArea, MarkAreaData, MarkLine,
+    MarkLineData, MarkLineVariant, Orient, Tooltip, Trigger,
 };
 use charming::series::{Heatmap as HeatmapSeries, Line};
 use chrono::NaiveDate;
@@ -87,7 +87,7 @@ pub fn TrendChart(data: Memo<CockpitData>, markers: Arc<Vec<Marker>>) -> impl In
             // Campaign and published-content markers on the time axis.
             let marks: Vec<MarkLineVariant> = markers.with_value(|m| {
                 m.iter()
-                    .filter(|m| d.period.contains(m.date))
+                    .filter(|m| !m.incident && d.period.contains(m.date))
                     .filter(|m| m.campaign || grain == Granularity::Day)
                     .take(24)
                     .map(|m| {
@@ -127,6 +127,34 @@ pub fn TrendChart(data: Memo<CockpitData>, markers: Arc<Vec<Marker>>) -> impl In
                                 .color("#8a5a00"),
                         )
                         .data(marks),
+                );
+            }
+            // Incidents as shaded spans, clipped to the period.
+            let areas: Vec<(MarkAreaData, MarkAreaData)> = markers.with_value(|m| {
+                m.iter()
+                    .filter(|m| m.incident)
+                    .filter_map(|m| {
+                        let end = m.end.unwrap_or(m.date).min(d.period.end);
+                        let start = m.date.max(d.period.start);
+                        (start <= end).then(|| {
+                            (
+                                MarkAreaData::new()
+                                    .name(m.name.clone())
+                                    .x_axis(bucket_label(grain.bucket(start), grain)),
+                                MarkAreaData::new().x_axis(bucket_label(grain.bucket(end), grain)),
+                            )
+                        })
+                    })
+                    .take(24)
+                    .collect()
+            });
+            if !areas.is_empty() {
+                main = main.mark_area(
+                    MarkArea::new()
+                        .silent(true)
+                        .item_style(ItemStyle::new().color("rgba(196, 43, 28, 0.12)"))
+                        .label(Label::new().font_size(10).color("#8f1d12"))
+                        .data(areas),
                 );
             }
             chart = chart.series(main);

@@ -28,16 +28,19 @@ use crate::domain::cockpit::model::{
     HourlyVisits, MetricFact, PortraitRow, RetentionCohort, Target, TopPage,
 };
 use crate::domain::cockpit::query::CockpitQuery;
+use crate::domain::health::model::Incident;
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
 
-/// A dated marker on the trend chart: a campaign or published content.
+/// A dated marker on the trend chart: a campaign or published content,
+/// or an incident (drawn as a shaded span).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     pub date: NaiveDate,
     pub end: Option<NaiveDate>,
     pub name: String,
     pub campaign: bool,
+    pub incident: bool,
 }
 
 /// Everything the cockpit reads. Only the metric facts are essential; the
@@ -97,6 +100,9 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
             )
         }
     );
+    // Incidents are optional and not reported missing: an older backend
+    // has none.
+    let incidents = backend.list::<Incident>().await.unwrap_or_default();
     let mut facts = facts?;
     // Slicing a period by binary search needs date order; a backend may not keep it.
     facts.sort_by_key(|f| f.date);
@@ -114,6 +120,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
             end: Some(c.end),
             name: c.name,
             campaign: true,
+            incident: false,
         })
         .chain(
             content
@@ -124,8 +131,20 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
                     end: None,
                     name: c.title,
                     campaign: false,
+                    incident: false,
                 }),
         )
+        .chain(incidents.into_iter().map(|i| {
+            let today = Local::now().date_naive();
+            let (start, end) = crate::domain::health::incidents::span(&i, today);
+            Marker {
+                date: start,
+                end: Some(end),
+                name: i.title,
+                campaign: false,
+                incident: true,
+            }
+        }))
         .collect();
     markers.sort_by_key(|m| m.date);
     let yesterday = Local::now()

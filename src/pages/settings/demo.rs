@@ -59,6 +59,9 @@ fn reset_question(lang: Lang, stored: &[Resource], unsynced: usize) -> String {
             Resource::Targets => lang.tr("目标与预警值", "targets and warning thresholds"),
             Resource::Events => lang.tr("本地时节", "local events"),
             Resource::TaskTargets => lang.tr("关键任务目标", "key-task targets"),
+            Resource::Incidents => lang.tr("事故记录", "incidents"),
+            Resource::SecurityChecks => lang.tr("安全检查清单", "security checklist"),
+            Resource::AlertRules => lang.tr("告警规则", "alert rules"),
             other => other.key(),
         })
         .collect();

@@ -1,24 +1,45 @@
-//! Service health of the last 90 days per endpoint, and the two bad days
-//! (a payment outage, a slow page-load day) that health and the user
-//! experience samples both show.
+//! Service health of the last 90 days per endpoint (API paths, page loading
+//! and the four launch kinds WeChat sets targets for), and the bad days that
+//! health, the user experience samples and the incidents log all show: a
+//! payment-callback outage (on a public holiday when one falls in its
+//! window), a slow image CDN day, and a coupon service that has been slow
+//! for the last few days (still open, so an alert rule fires on the demo).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::common::to_u32;
 use super::{Aggregates, RECENT_DAYS, S_HEALTH, S_INCIDENTS};
 use crate::data::embedded::rng::Rng;
+use crate::domain::chinese_calendar::holidays::holidays;
 use crate::domain::cockpit::totals::Totals;
+use crate::domain::health::endpoints::{
+    LAUNCH_ANDROID_DOWNLOAD, LAUNCH_ANDROID_LOCAL, LAUNCH_IOS_DOWNLOAD, LAUNCH_IOS_LOCAL,
+};
 use crate::domain::health::model::HealthSample;
 use crate::domain::shared::dates::add_days;
 
 /// Bad days in the recent window: (payment outage day, slow page-load day).
 pub(super) fn incident_days(seed: u64, end: NaiveDate) -> (NaiveDate, NaiveDate) {
     let mut rng = Rng::derive(seed, S_INCIDENTS);
-    (
-        add_days(end, -i64::from(rng.range_u32(55, 75))),
-        add_days(end, -i64::from(rng.range_u32(12, 25))),
-    )
+    let drawn = add_days(end, -i64::from(rng.range_u32(55, 75)));
+    let slow = add_days(end, -i64::from(rng.range_u32(12, 25)));
+    // The outage story is a holiday one: the public-holiday day nearest the
+    // drawn day within the window, when there is one.
+    let (from, to) = (add_days(end, -75), add_days(end, -55));
+    let outage = (from.year()..=to.year())
+        .flat_map(holidays)
+        .flat_map(|h| h.days())
+        .filter(|d| from <= *d && *d <= to)
+        .min_by_key(|d| (*d - drawn).num_days().abs())
+        .unwrap_or(drawn);
+    (outage, slow)
 }
+
+/// Days before the last day that the coupon service has been slow (open
+/// incident, firing rule).
+pub(super) const COUPON_SLOW_DAYS: i64 = 3;
+/// Days the Android first launch has been slow since the last release.
+const ANDROID_SLOW_DAYS: i64 = 5;
 
 pub(super) fn recent_days(end: NaiveDate, agg: &Aggregates) -> Vec<(NaiveDate, Totals)> {
     agg.daily
@@ -72,7 +93,36 @@ pub(super) fn gen_health(
                 t.page_views as f64,
                 0.006,
                 (900.0, 1_300.0),
-                (2_200.0, 3_500.0),
+                (1_700.0, 2_400.0),
+            ),
+            // Launches: about one a visit, most from a local package.
+            (
+                LAUNCH_ANDROID_DOWNLOAD,
+                t.visits as f64 * 0.06,
+                0.004,
+                (1_900.0, 2_300.0),
+                (3_000.0, 3_500.0),
+            ),
+            (
+                LAUNCH_IOS_DOWNLOAD,
+                t.visits as f64 * 0.03,
+                0.003,
+                (1_000.0, 1_200.0),
+                (1_450.0, 1_750.0),
+            ),
+            (
+                LAUNCH_ANDROID_LOCAL,
+                t.visits as f64 * 0.55,
+                0.002,
+                (1_200.0, 1_500.0),
+                (2_100.0, 2_500.0),
+            ),
+            (
+                LAUNCH_IOS_LOCAL,
+                t.visits as f64 * 0.36,
+                0.001,
+                (450.0, 550.0),
+                (700.0, 860.0),
             ),
         ];
         for (endpoint, requests, err, p50, p95) in endpoints {
@@ -90,6 +140,17 @@ pub(super) fn gen_health(
                 error_rate = rng.range(0.015, 0.025);
                 p50 *= 1.7;
                 p95 *= 1.9;
+            } else if date > add_days(end, -COUPON_SLOW_DAYS) && endpoint == "/api/coupon" {
+                // A slow query after the coupon table grew: p95 past 1 s.
+                p50 *= 2.5;
+                p95 *= 4.5;
+            } else if date > add_days(end, -ANDROID_SLOW_DAYS)
+                && endpoint == LAUNCH_ANDROID_DOWNLOAD
+            {
+                // The last release's code package grew: first launches on
+                // Android now miss WeChat's 3.7 s target.
+                p50 *= 1.2;
+                p95 *= 1.25;
             }
             out.push(HealthSample {
                 date,
@@ -115,7 +176,7 @@ mod tests {
         for h in &ds.health {
             assert!(h.errors <= h.requests && h.p50_ms < h.p95_ms, "{h:?}");
         }
-        assert_eq!(ds.health.len(), 90 * 5);
+        assert_eq!(ds.health.len(), 90 * 9);
         let spikes = ds
             .health
             .iter()

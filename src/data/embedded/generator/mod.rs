@@ -35,6 +35,7 @@ mod experience;
 mod experiments;
 mod feedback;
 mod health;
+mod health_ops;
 mod portrait;
 mod qr_codes;
 mod roadmap;
@@ -116,6 +117,9 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
             .collect(),
         qr_codes,
         qr_results,
+        incidents: health_ops::gen_incidents(end, &incidents),
+        security_checks: health_ops::gen_security_checks(end),
+        alert_rules: health_ops::gen_alert_rules(),
         metrics,
     }
 }
@@ -307,6 +311,9 @@ mod tests {
             "staff_time",
             "roadmapBoards",
             "roadmapReviews",
+            "incidents",
+            "security_checks",
+            "alert_rules",
         ];
         expected.sort_unstable();
         let mut keys = keys;
