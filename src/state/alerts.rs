@@ -12,12 +12,14 @@ use leptos::prelude::*;
 use super::context::Ctx;
 use super::loading::{backend_resource, list_resource, ListResource};
 use crate::data::outbox::overlay;
+use crate::data::resource::Row;
+use crate::data::Backend;
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::experience::model::ExperienceSample;
 use crate::domain::feedback::model::Feedback;
 use crate::domain::health::alert_rules::AlertRule;
-use crate::domain::health::alerts::{evaluate_all, AlertInputs, RuleStatus};
+use crate::domain::health::alerts::{evaluate_all, watch_kind, AlertInputs, RuleStatus, WatchKind};
 use crate::domain::health::model::HealthSample;
 
 /// The shared alert state (`Copy`: signals and resources only).
@@ -52,18 +54,24 @@ pub fn provide_alerts(ctx: Ctx) -> Alerts {
     let inputs = backend_resource(
         ctx,
         |b| async move {
+            // Only what the rules read: a backend without rules (or without
+            // rules on feedback) gets no extra requests from every screen.
+            let rules = b.list::<AlertRule>().await.unwrap_or_default();
+            let needs = |kind: WatchKind| rules.iter().any(|r| watch_kind(&r.watch) == kind);
+            let campaign_days = rules.iter().any(|r| r.baseline_skip.campaign_days);
             let (facts, health, experience, (feedback, campaigns)) = futures::join!(
-                b.list::<MetricFact>(),
-                b.list::<HealthSample>(),
-                b.list::<ExperienceSample>(),
-                async { futures::join!(b.list::<Feedback>(), b.list::<Campaign>()) }
+                list_if::<MetricFact>(&b, needs(WatchKind::Kpi)),
+                list_if::<HealthSample>(&b, needs(WatchKind::Endpoint)),
+                list_if::<ExperienceSample>(&b, needs(WatchKind::Task)),
+                async {
+                    futures::join!(
+                        list_if::<Feedback>(&b, needs(WatchKind::Feedback)),
+                        list_if::<Campaign>(&b, campaign_days)
+                    )
+                }
             );
             Arc::new(AlertInputs::new(
-                &facts.unwrap_or_default(),
-                health.unwrap_or_default(),
-                experience.unwrap_or_default(),
-                &feedback.unwrap_or_default(),
-                &campaigns.unwrap_or_default(),
+                &facts, health, experience, &feedback, &campaigns,
             ))
         },
         || Arc::new(AlertInputs::default()),
@@ -89,6 +97,16 @@ pub fn provide_alerts(ctx: Ctx) -> Alerts {
     };
     provide_context(alerts);
     alerts
+}
+
+/// A collection when a rule needs it; nothing (and no request) otherwise. A
+/// collection that fails to load leaves its rules with no data.
+async fn list_if<T: Row>(backend: &Backend, needed: bool) -> Vec<T> {
+    if needed {
+        backend.list::<T>().await.unwrap_or_default()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The shared alerts, when the shell provided them.

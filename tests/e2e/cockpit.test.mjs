@@ -587,6 +587,8 @@ const TINY_METRICS = [
 const EMPTY_COLLECTIONS = [
   'retention', 'portrait', 'hourly', 'pages', 'feedback', 'content', 'campaigns',
   'channels', 'roadmap', 'experience', 'health', 'experiments', 'targets', 'events',
+  // Read on every screen (the app-wide alert rules) and by the cockpit trend (incidents).
+  'alert_rules', 'incidents',
 ];
 
 test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—” for a zero denominator', async () => {

@@ -49,6 +49,7 @@ const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-header
 
 /** Matches GET …/feedback (the list) on the json-server. */
 const isList = (url) => url.port === String(api.port) && url.pathname === '/feedback';
+const isRules = (url) => url.port === String(api.port) && url.pathname === '/alert_rules';
 /** Matches …/feedback/<id> on the json-server. */
 const isItem = (id) => (url) => url.port === String(api.port) && url.pathname === `/feedback/${id}`;
 
@@ -126,6 +127,10 @@ for (const fault of LIST_FAULTS) {
         return fault.handler(route);
       };
       await page.route(isList, handler);
+      // A backend with no alert rules: the app-wide rules would otherwise
+      // read /feedback too (their loading is tested in health.test.mjs), and
+      // this test counts the inbox's own requests.
+      await page.route(isRules, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]', headers: CORS }));
       const started = Date.now();
       await gotoApp(page, `${server.url}#/feedback`);
       const retry = await assertErrorThenRetry(page, fault);

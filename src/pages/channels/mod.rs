@@ -20,6 +20,8 @@ use crate::data::error::ApiError;
 use crate::data::outbox::overlay;
 use crate::data::Backend;
 use crate::domain::channels::model::{ChannelSpend, StaffTime};
+use crate::domain::channels::qr::model::QrCode;
+use crate::domain::channels::qr::print_cost::add_print_costs;
 use crate::domain::channels::staff_time::CostBasis;
 use crate::domain::channels::table::{
     build, comparison_months, months_ending, period_months, Column, GroupRow,
@@ -31,7 +33,10 @@ use crate::state::loading::{backend_resource, list_resource, ListResource};
 /// What the comparison reads: the spend rows, sorted by month.
 #[derive(Clone)]
 pub struct Sources {
+    /// With the QR codes' print cost added to the offline-QR rows.
     pub rows: Arc<Vec<ChannelSpend>>,
+    /// Print cost (yuan) of codes whose placement or month has no row.
+    pub unmatched_print_cost: f64,
     /// The last day with data: yesterday (rows arrive a day late).
     pub last_day: NaiveDate,
 }
@@ -39,10 +44,14 @@ pub struct Sources {
 async fn load(backend: Backend) -> Result<Sources, ApiError> {
     let mut rows = backend.list::<ChannelSpend>().await?;
     rows.sort_by(|a, b| a.month.cmp(&b.month));
+    // A backend without the QR registry (older shape) simply adds no print cost.
+    let codes = backend.list::<QrCode>().await.unwrap_or_default();
+    let unmatched_print_cost = add_print_costs(&mut rows, &codes);
     let today = Local::now().date_naive();
     let last_day = today.checked_sub_days(Days::new(1)).unwrap_or(today);
     Ok(Sources {
         rows: Arc::new(rows),
+        unmatched_print_cost,
         last_day,
     })
 }
@@ -183,8 +192,22 @@ fn CompareView(sources: Sources, staff: ListResource<StaffTime>) -> impl IntoVie
             }
         }
     };
+    let unmatched = sources.unmatched_print_cost;
     view! {
         <p class="muted small" data-testid="ch-months">{months_note}</p>
+        <p class="muted small" data-testid="ch-print-cost">{move || {
+            let lang = ctx.lang.get();
+            let base = lang.tr(
+                "门店二维码的印刷费按制作月份计入对应投放位的成本。",
+                "The QR codes' print cost counts in their placement's cost in the month they were made.",
+            );
+            if unmatched > 0.0 {
+                format!("{base}{}{}", lang.tr("另有印刷费 ", " A further "), crate::i18n::format_money(unmatched, lang))
+                    + lang.tr(" 找不到对应的投放位或月份,未计入。", " found no placement or month and is not counted.")
+            } else {
+                base.to_string()
+            }
+        }}</p>
         <table::BasisToggle />
         <Show
             when=move || groups.with(|g| !g.is_empty())

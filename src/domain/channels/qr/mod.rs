@@ -4,6 +4,7 @@
 //! (so the channel table can count it), and the scene a code carries.
 
 pub mod model;
+pub mod print_cost;
 
 use std::collections::BTreeMap;
 
