@@ -6,6 +6,7 @@
 
 mod endpoints;
 mod incidents;
+mod rule_editor;
 mod rules;
 mod security;
 
