@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::context::Ctx;
@@ -43,8 +43,7 @@ impl Alerts {
 
 /// The day rules are evaluated on.
 pub fn alert_day() -> NaiveDate {
-    let today = Local::now().date_naive();
-    today.checked_sub_days(Days::new(1)).unwrap_or(today)
+    super::clock::last_data_day()
 }
 
 /// Loads what the rules read and provides [`Alerts`]; called by the shell.

@@ -3,6 +3,7 @@
 //! outbox. Pages and components read and change state only through here.
 
 pub mod alerts;
+pub mod clock;
 pub mod context;
 pub mod edits;
 pub mod loading;

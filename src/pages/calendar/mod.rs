@@ -9,7 +9,7 @@ mod grid;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use chrono::{Datelike, Local, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, Utc};
 use leptos::prelude::*;
 
 use crate::components::{keep_optional, DataView, Missing, PartialNotice, SelectFilter};
@@ -32,9 +32,7 @@ use crate::i18n::{format_count, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::{backend_resource, list_resource, ListResource};
 
-pub(crate) fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+pub(crate) use crate::state::clock::today;
 
 /// The unplanned occasions as one line: the first dozen named, the rest
 /// counted (a flood of local events must not become a page of text).

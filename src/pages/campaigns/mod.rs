@@ -7,7 +7,6 @@ mod timeline;
 
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDate};
 use leptos::prelude::*;
 
 use crate::components::{keep_optional, Chart, DataView, Missing, PartialNotice};
@@ -30,9 +29,7 @@ use timeline::Timeline;
 /// Overlapping pairs named in the notice; the rest are counted.
 const SHOWN_OVERLAPS: usize = 20;
 
-pub(crate) fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+pub(crate) use crate::state::clock::today;
 
 /// Review figures, using the baseline window when the actuals were derived
 /// from the metric facts (so only the uplift counts as attributable).

@@ -12,7 +12,7 @@ mod table;
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{DataView, PeriodControls};
@@ -47,8 +47,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
     // A backend without the QR registry (older shape) simply adds no print cost.
     let codes = backend.list::<QrCode>().await.unwrap_or_default();
     let unmatched_print_cost = add_print_costs(&mut rows, &codes);
-    let today = Local::now().date_naive();
-    let last_day = today.checked_sub_days(Days::new(1)).unwrap_or(today);
+    let last_day = crate::state::clock::last_data_day();
     Ok(Sources {
         rows: Arc::new(rows),
         unmatched_print_cost,

@@ -10,7 +10,7 @@ mod wechat;
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{DataView, KpiTile, PartialNotice, PeriodControls};
@@ -135,7 +135,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
                 }),
         )
         .chain(incidents.into_iter().map(|i| {
-            let today = Local::now().date_naive();
+            let today = crate::state::clock::today();
             let (start, end) = crate::domain::health::incidents::span(&i, today);
             Marker {
                 date: start,
@@ -147,10 +147,7 @@ async fn load(backend: Backend) -> Result<Sources, ApiError> {
         }))
         .collect();
     markers.sort_by_key(|m| m.date);
-    let yesterday = Local::now()
-        .date_naive()
-        .checked_sub_days(Days::new(1))
-        .unwrap_or_else(|| Local::now().date_naive());
+    let yesterday = crate::state::clock::last_data_day();
     let last_day = facts.last().map(|f| f.date).unwrap_or(yesterday);
     Ok(Sources {
         facts: Arc::new(facts),

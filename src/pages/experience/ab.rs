@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::readout::{verdict_class, verdict_short, ReadoutView};
@@ -17,8 +17,7 @@ use crate::state::context::use_ctx;
 
 /// The read-outs are judged as of the last full day of data.
 fn judged_on() -> NaiveDate {
-    let today = Local::now().date_naive();
-    today.checked_sub_days(Days::new(1)).unwrap_or(today)
+    crate::state::clock::last_data_day()
 }
 
 /// One test with its read-out (or why there is none).

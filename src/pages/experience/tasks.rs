@@ -3,7 +3,7 @@
 //! of p50 and p95 load times and the worst day, a completion trend, and the
 //! standing against the task's editable target. Worst task first.
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::format::{fine_percent, ms, points};
@@ -19,8 +19,7 @@ use crate::state::loading::ListResource;
 
 /// The day before today: where a period ends when there is no data at all.
 fn yesterday() -> NaiveDate {
-    let today = Local::now().date_naive();
-    today.checked_sub_days(Days::new(1)).unwrap_or(today)
+    crate::state::clock::last_data_day()
 }
 
 #[component]

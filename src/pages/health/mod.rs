@@ -12,7 +12,7 @@ mod security;
 
 use std::sync::Arc;
 
-use chrono::{Local, NaiveDate};
+use chrono::Local;
 use leptos::prelude::*;
 
 use crate::components::{DataView, PeriodControls};
@@ -27,9 +27,7 @@ use crate::state::alerts::use_alerts;
 use crate::state::context::use_ctx;
 use crate::state::loading::{list_resource, ListResource};
 
-pub(crate) fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+pub(crate) use crate::state::clock::today;
 
 /// What a rule watches, in words (also used by the shell's alerts panel).
 pub fn watch_label(watch: &AlertWatch, lang: Lang) -> String {

@@ -27,7 +27,7 @@ fn close(ctx: Ctx) {
 
 /// A blank requirement, or one started from a feedback item.
 fn fresh(rm: &Roadmap, from: Option<String>) -> RoadmapItem {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::state::clock::today();
     let source_fb = from.as_ref().and_then(|id| {
         rm.feedback
             .get_untracked()

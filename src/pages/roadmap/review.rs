@@ -19,9 +19,7 @@ use crate::state::context::use_ctx;
 use crate::state::edits::submit;
 use crate::state::loading::{list_resource, ListResource};
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
+use crate::state::clock::today;
 
 #[component]
 pub fn Review(rm: Roadmap) -> impl IntoView {

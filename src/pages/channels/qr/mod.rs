@@ -10,7 +10,7 @@ mod image;
 mod list;
 mod sheet;
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{keep_optional, DataView, Missing, PartialNotice, PeriodControls};
@@ -29,7 +29,7 @@ pub struct Results {
 
 /// The last day the figures can speak for: the newest result, else yesterday.
 pub(crate) fn last_day(results: &[QrResult]) -> NaiveDate {
-    let today = Local::now().date_naive();
+    let today = crate::state::clock::today();
     results
         .iter()
         .map(|r| r.date)
