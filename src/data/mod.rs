@@ -31,7 +31,7 @@ impl Backend {
 
     pub async fn list<T: Row>(&self) -> Result<Vec<T>, ApiError> {
         match self.config.backend {
-            BackendKind::Embedded => embedded::store::list::<T>(),
+            BackendKind::Embedded => embedded::store::list::<T>().await,
             BackendKind::Rest => rest::list::<T>(&self.config.rest, T::RESOURCE).await,
         }
     }
@@ -53,7 +53,7 @@ impl Backend {
         precondition: Precondition,
     ) -> Result<Option<T>, ApiError> {
         match self.config.backend {
-            BackendKind::Embedded => embedded::store::save(op, id, value),
+            BackendKind::Embedded => embedded::store::save(op, id, value).await,
             BackendKind::Rest => {
                 rest::save(&self.config.rest, op, id, value.as_ref(), precondition).await
             }

@@ -42,6 +42,13 @@ pub trait RecordVisitor {
     fn visit<T: Record>(self) -> Self::Output;
 }
 
+/// Work to do with any collection's row type (serve the demo worker's
+/// generated rows). [`Resource::with_row`] runs it with the right type.
+pub trait RowVisitor {
+    type Output;
+    fn visit<T: Row>(self) -> Self::Output;
+}
+
 /// Declares every collection once: its variant, key (db.json, URL path,
 /// `### key` in docs/api.md), row type, `Dataset` field, name for the user,
 /// and `editable` if operators change it. The `Resource` enum, its lookups,
@@ -77,6 +84,13 @@ macro_rules! collections {
             pub fn editable(self) -> bool {
                 match self {
                     $(Resource::$variant => collections!(@editable $($editable)?),)*
+                }
+            }
+
+            /// Runs `visitor` with this collection's row type.
+            pub fn with_row<V: RowVisitor>(self, visitor: V) -> V::Output {
+                match self {
+                    $(Resource::$variant => visitor.visit::<$row>(),)*
                 }
             }
 

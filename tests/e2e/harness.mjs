@@ -441,7 +441,11 @@ function instrument(page) {
 
 /** Close a page made by newPage (and its context). */
 export async function closePage(page) {
-  if (page) await page.context().close();
+  if (!page) return;
+  // A route handler still awaiting route.fetch() when the context closes
+  // would reject after the test ended and fail the whole file.
+  await page.context().unrouteAll({ behavior: 'ignoreErrors' }).catch(() => {});
+  await page.context().close();
 }
 
 /** Console messages / page errors that look like a Rust panic or wasm trap. */

@@ -1,20 +1,25 @@
-//! The embedded backend's state: the generated demo dataset, with the
-//! editable collections persisted in localStorage across reloads.
+//! The embedded backend's state: the demo dataset, each collection fetched
+//! from the demo-data worker when first asked for, with the editable
+//! collections persisted in localStorage across reloads.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 
-use super::generator::{generate, DEFAULT_SEED};
+use super::worker::generated_rows;
 use crate::data::error::ApiError;
 use crate::data::outbox::{apply_confirmed, Op};
 use crate::data::resource::{decode_text, Record, RecordVisitor, Resource, Row};
 use crate::data::storage;
 use crate::domain::dataset::Dataset;
 
+#[derive(Default)]
 struct Store {
     data: Dataset,
+    /// Collections that hold their rows (generated or restored); the rest
+    /// are fetched from the worker on first use.
+    loaded: BTreeSet<Resource>,
     /// Editable collections whose stored copy could not be read; they are
     /// reported instead of silently replaced, until the user resets them.
     damaged: BTreeMap<Resource, ApiError>,
@@ -34,49 +39,66 @@ fn storage_key(resource: Resource) -> String {
     format!("data.{}", resource.key())
 }
 
-/// Replaces a generated collection with the user's stored copy, if any.
-fn restore<T: Record>(store: &mut Store) {
+/// Replaces a collection with the user's stored copy, if any; returns
+/// whether there was one (readable or not).
+fn restore<T: Record>(store: &mut Store) -> bool {
     let Some(text) = storage::get(&storage_key(T::RESOURCE)) else {
-        return;
+        return false;
     };
     match decode_text::<Vec<T>>(&text, None, T::RESOURCE) {
-        Ok(rows) => *T::rows_mut(&mut store.data) = rows,
+        Ok(rows) => {
+            *T::rows_mut(&mut store.data) = rows;
+            store.loaded.insert(T::RESOURCE);
+        }
         Err(e) => {
             store.damaged.insert(T::RESOURCE, e);
         }
     }
+    true
 }
 
 /// Restores whichever editable collection it is given.
 struct Restore<'a>(&'a mut Store);
 
 impl RecordVisitor for Restore<'_> {
-    type Output = ();
-    fn visit<T: Record>(self) {
-        restore::<T>(self.0);
+    type Output = bool;
+    fn visit<T: Record>(self) -> bool {
+        restore::<T>(self.0)
     }
-}
-
-fn load() -> Store {
-    let mut store = Store {
-        data: generate(DEFAULT_SEED, demo_end_date()),
-        damaged: BTreeMap::new(),
-    };
-    for r in Resource::ALL {
-        r.with_record(Restore(&mut store));
-    }
-    store
 }
 
 fn with_store<R>(f: impl FnOnce(&mut Store) -> R) -> R {
     STORE.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let store = slot.get_or_insert_with(load);
+        let store = slot.get_or_insert_with(Store::default);
         f(store)
     })
 }
 
-pub fn list<T: Row>() -> Result<Vec<T>, ApiError> {
+/// Makes `T`'s rows present: the stored copy of an editable collection,
+/// else the generated rows from the worker.
+async fn ensure_loaded<T: Row>() -> Result<(), ApiError> {
+    let ready = with_store(|s| {
+        s.loaded.contains(&T::RESOURCE)
+            || s.damaged.contains_key(&T::RESOURCE)
+            || T::RESOURCE.with_record(Restore(s)) == Some(true)
+    });
+    if ready {
+        return Ok(());
+    }
+    let rows = generated_rows::<T>(demo_end_date()).await?;
+    with_store(|s| {
+        // Another request (or a restore from another tab's write) may
+        // have filled it meanwhile: keep that.
+        if s.loaded.insert(T::RESOURCE) {
+            *T::rows_mut(&mut s.data) = rows;
+        }
+    });
+    Ok(())
+}
+
+pub async fn list<T: Row>() -> Result<Vec<T>, ApiError> {
+    ensure_loaded::<T>().await?;
     with_store(|s| match s.damaged.get(&T::RESOURCE) {
         Some(e) => Err(e.clone()),
         None => Ok(T::rows(&s.data).clone()),
@@ -110,7 +132,8 @@ pub fn apply_to_current<T: Record>(
 /// Applies one edit and persists its collection (read, change one record,
 /// write). When storage refuses, nothing changes here and the edit stays in
 /// the outbox.
-pub fn save<T: Record>(op: Op, id: &str, value: Option<T>) -> Result<Option<T>, ApiError> {
+pub async fn save<T: Record>(op: Op, id: &str, value: Option<T>) -> Result<Option<T>, ApiError> {
+    ensure_loaded::<T>().await?;
     with_store(|s| {
         if let Some(e) = s.damaged.get(&T::RESOURCE) {
             return Err(e.clone());
@@ -133,6 +156,7 @@ pub fn save<T: Record>(op: Op, id: &str, value: Option<T>) -> Result<Option<T>, 
             .map_err(|e| ApiError::Storage(format!("cannot encode: {e}")))?;
         storage::set(&key, &json)?;
         *T::rows_mut(&mut s.data) = rows;
+        s.loaded.insert(T::RESOURCE);
         Ok(value)
     })
 }

@@ -1,0 +1,7 @@
+// Starts the embedded backend's demo-data worker (src/data/embedded/worker/):
+// Trunk builds it as demo-worker.js + demo-worker_bg.wasm (no-modules, unhashed)
+// and this file, copied beside them, is what the app passes to `new Worker`.
+// It replaces Trunk's loader shim, which calls wasm_bindgen with the
+// deprecated positional argument.
+importScripts('./demo-worker.js');
+wasm_bindgen({ module_or_path: './demo-worker_bg.wasm' });
