@@ -10,6 +10,7 @@
 //! getVisitDistribution, getVisitPage, get{Daily,Weekly,Monthly}Retain and
 //! getPerformanceData.
 
+pub mod channels;
 pub mod dataset;
 pub mod error;
 pub mod figures;
