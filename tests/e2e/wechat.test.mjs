@@ -282,6 +282,105 @@ describe('the channel screen over WeChat files', () => {
   }
 });
 
+// WeChat for traffic, the merchant's orders (tests/fixtures/wechat-orders/orders.json,
+// served as a static file) for the order tiles, merged by date. By hand, 21–27 Nov:
+//   orders     142 + 156 + 149 + (90 + 78)            = 615
+//   paying     131 + 144 + 137 + (84 + 72)            = 568
+//   revenue    9870.50 + 10920 + 10231.50 + 11760     = 42,782.00
+//   客单价     42782 ÷ 568 = 75.32;  笔单价 42782 ÷ 615 = 69.56
+//   conversion (combined) over the days in both, 24, 25, 27 Nov (26 has no WeChat trend,
+//              23 no orders): (131 + 144 + 156) ÷ (2755 + 3010 + 3188) = 431 ÷ 8953 = 4.8 %
+describe('the cockpit over WeChat files with the merchant\'s orders', () => {
+  let server;
+  let browser;
+  let root;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html missing: run \`trunk build --release\` first`);
+    root = mkdtempSync(join(tmpdir(), 'haihe-wechat-orders-'));
+    for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat'), join(root, 'wechat'));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat-orders'), join(root, 'shop'));
+    server = await startStaticServer({ root, prefix: '/team/haihe/' });
+    server.setConfig({
+      backend: 'rest',
+      rest: { baseUrl: server.url, paths: { metrics: 'wechat', orders: 'shop/orders.json' }, shapes: { metrics: 'wechat' } },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
+  const kpi = (page, key) => text(page, `.wechat-kpi[data-kpi="${key}"] [data-testid="kpi-value"]`);
+  const LANG = {
+    zh: {
+      notProvided: '微信数据不提供此指标',
+      combined: '合并',
+      merchant: '商家后台',
+      ordersOnly: '只有订单数据(不计入转化率):2026年11月26日',
+      trafficOnly: '只有微信数据(不计入转化率):2026年11月23日',
+      days: /只计两边都有数据的 3 天/,
+      formula: /payingCustomers ÷ visit_uv/,
+    },
+    en: {
+      notProvided: "WeChat's data does not include this figure",
+      combined: 'combined',
+      merchant: 'your backend',
+      ordersOnly: 'Orders only (not in the conversion): 26 Nov 2026',
+      trafficOnly: 'WeChat only (not in the conversion): 23 Nov 2026',
+      days: /only the 3 days both have/,
+      formula: /payingCustomers ÷ visit_uv/,
+    },
+  };
+
+  for (const lang of ['zh', 'en']) {
+    test(`orders combined with WeChat traffic in ${lang}: hand-computed tiles, the combined conversion, one-source days named`, async () => {
+      const page = await newPage(browser);
+      const L = LANG[lang];
+      try {
+        await gotoApp(page, `${server.url}#/cockpit?period=7d&compare=none`);
+        if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await eventually(async () => assert.equal(await kpi(page, 'orders'), '615'), { timeout: 15000 });
+        assert.equal(await kpi(page, 'payingUsers'), '568');
+        assert.equal(await kpi(page, 'revenue'), '¥42,782.00');
+        assert.equal(await kpi(page, 'revenuePerCustomer'), '¥75.32', '42782 / 568');
+        assert.equal(await kpi(page, 'aov'), '¥69.56', '42782 / 615');
+        assert.equal(await kpi(page, 'conversionRate'), '4.8%', '431 / 8953');
+        assert.equal(await kpi(page, 'visitors'), '11,843', 'traffic still from WeChat');
+        // Labelled: the conversion as combined with its formula, the rest as the merchant's.
+        const conv = page.locator('.wechat-kpi[data-kpi="conversionRate"]');
+        assert.equal(await conv.getAttribute('data-source'), 'combined');
+        assert.equal((await conv.locator('.tag-derived').textContent()).trim(), L.combined);
+        assert.match(await conv.locator('[data-testid="kpi-value"]').getAttribute('title'), L.formula);
+        assert.equal((await page.locator('.wechat-kpi[data-kpi="orders"] .tag-derived').textContent()).trim(), L.merchant);
+        // What neither source has stays said, never 0.
+        assert.equal(await kpi(page, 'bounceRate'), L.notProvided);
+        assert.equal(await kpi(page, 'repurchaseRate'), L.notProvided);
+        // Days in one source only are named.
+        assert.match(await text(page, '.wechat-orders-coverage p'), L.days);
+        assert.equal(await text(page, '.wechat-orders-coverage li.orders-only'), L.ordersOnly);
+        assert.equal(await text(page, '.wechat-orders-coverage li.traffic-only'), L.trafficOnly);
+
+        // One day with orders but no WeChat trend: its orders count, the conversion has nothing to divide by.
+        await gotoApp(page, `${server.url}#/cockpit?period=custom&from=2026-11-26&to=2026-11-26&compare=none`);
+        await eventually(async () => assert.equal(await kpi(page, 'orders'), '149'), { timeout: 15000 });
+        assert.equal(await kpi(page, 'conversionRate'), '—');
+
+        const violations = await runAxe(page, { include: '.wechat-cockpit' });
+        assert.deepEqual(violations, [], formatViolations(violations));
+        assertNoPanic(page);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});
+
 // scripts/wechat-fetch against a fake WeChat API (node:http) that answers
 // with the fixtures of tests/fixtures/wechat and injected errcodes. No browser.
 describe('scripts/wechat-fetch', () => {
