@@ -379,6 +379,36 @@ describe('the cockpit over WeChat files with the merchant\'s orders', () => {
       }
     });
   }
+
+  // Settings: the WeChat preset with the optional orders path, saved, then the cockpit fills the order tiles.
+  test('the WeChat preset in Settings takes the orders path; saved, the cockpit combines both', async () => {
+    server.setConfig({ backend: 'embedded' });
+    const page = await newPage(browser);
+    try {
+      await gotoApp(page, `${server.url}#/settings`);
+      await page.fill('#wechat-orders', 'shop/orders.json');
+      await page.getByRole('button', { name: '套用“微信数据文件”预设' }).click();
+      await eventually(async () => assert.equal(await page.inputValue('#rest-paths'), 'metrics=wechat\norders=shop/orders.json'));
+      assert.match(await text(page, '.notice'), new RegExp(`订单读取 ${server.url}shop/orders\\.json 并与微信流量合并`));
+      const violations = await runAxe(page, { include: '.wechat-preset' });
+      assert.deepEqual(violations, [], formatViolations(violations));
+      await page.getByRole('button', { name: '保存并使用' }).click();
+      await eventually(async () => {
+        const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('haihe.v1.settings'))) ?? 'null');
+        assert.deepEqual(saved?.rest?.paths, { metrics: 'wechat', orders: 'shop/orders.json' });
+      });
+      await gotoApp(page, `${server.url}#/cockpit?period=7d&compare=none`);
+      await eventually(async () => assert.equal(await kpi(page, 'orders'), '615'), { timeout: 15000 });
+      assert.equal(await kpi(page, 'conversionRate'), '4.8%');
+      assertNoPanic(page);
+    } finally {
+      await closePage(page);
+      server.setConfig({
+        backend: 'rest',
+        rest: { baseUrl: server.url, paths: { metrics: 'wechat', orders: 'shop/orders.json' }, shapes: { metrics: 'wechat' } },
+      });
+    }
+  });
 });
 
 // scripts/wechat-fetch against a fake WeChat API (node:http) that answers
