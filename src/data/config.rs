@@ -101,6 +101,17 @@ impl RestConfig {
         rest
     }
 
+    /// The preset plus the merchant's `orders` (docs/wechat.md §9), when a
+    /// path is given: WeChat for traffic, the merchant's backend for orders.
+    pub fn with_orders(mut self, path: &str) -> RestConfig {
+        let path = path.trim();
+        if !path.is_empty() {
+            self.paths
+                .insert(Resource::Orders.key().into(), path.to_string());
+        }
+        self
+    }
+
     pub fn item_url(&self, resource: Resource, id: &str) -> String {
         format!(
             "{}/{}",
@@ -205,6 +216,18 @@ mod tests {
             RestConfig::wechat_preset("https://cdn.example.cn/haihe", "wechat")
         );
         assert!(Config::from_json(r#"{"rest":{"shapes":{"metrics":"csv"}}}"#).is_err());
+        // The merchant's orders beside the WeChat folder; a blank path adds nothing.
+        let both = RestConfig::wechat_preset("https://cdn.example.cn/haihe", "wechat")
+            .with_orders(" /shop/orders.json ");
+        assert_eq!(
+            both.collection_url(Resource::Orders),
+            "https://cdn.example.cn/haihe/shop/orders.json"
+        );
+        assert_eq!(both.shape(Resource::Orders), Shape::Haihe);
+        assert_eq!(
+            RestConfig::wechat_preset("/", "wechat").with_orders("  "),
+            RestConfig::wechat_preset("/", "wechat")
+        );
         // Plain configs do not grow a "shapes" key when saved.
         assert!(!serde_json::to_string(&Config::default())
             .unwrap()

@@ -19,6 +19,7 @@ use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
+use crate::domain::wechat::orders::OrderDay;
 use crate::i18n::Lang;
 
 /// A row type of one resource, and where it lives in the demo `Dataset`.
@@ -155,6 +156,7 @@ collections! {
     Incidents => "incidents", Incident, incidents, ("事故记录", "incidents"), editable;
     SecurityChecks => "security_checks", SecurityCheck, security_checks, ("安全检查清单", "security checklist"), editable;
     AlertRules => "alert_rules", AlertRule, alert_rules, ("告警规则", "alert rules"), editable;
+    Orders => "orders", OrderDay, orders, ("每日订单", "daily orders");
 }
 
 impl Resource {

@@ -5,13 +5,22 @@
 
 use futures::future::join_all;
 
-use super::config::RestConfig;
+use super::config::{BackendKind, RestConfig, Shape};
 use super::error::ApiError;
 use super::resource::Resource;
 use super::rest;
+use super::Backend;
 use crate::domain::wechat::dataset::{classify, FileProblem, Manifest, WechatData};
 use crate::domain::wechat::error::WechatError;
 use crate::i18n::Lang;
+
+/// Traffic comes from a folder of WeChat datacube files: the cockpit and
+/// the channel screen then read WeChat's shapes (docs/wechat.md).
+pub fn is_wechat(backend: Option<&Backend>) -> bool {
+    backend.is_some_and(|b| {
+        b.kind() == BackendKind::Rest && b.config.rest.shape(Resource::Metrics) == Shape::Wechat
+    })
+}
 
 /// Only plain relative paths are followed: index.json cannot send the app
 /// to another origin or up the tree.

@@ -18,6 +18,7 @@ use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
+use crate::domain::wechat::orders::OrderDay;
 
 /// Every collection the demo dataset (and `db.json`) holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -62,4 +63,8 @@ pub struct Dataset {
     pub security_checks: Vec<SecurityCheck>,
     #[serde(default, rename = "alert_rules")]
     pub alert_rules: Vec<AlertRule>,
+    /// The merchant's daily orders, read beside WeChat's files; absent in
+    /// an older db.json.
+    #[serde(default)]
+    pub orders: Vec<OrderDay>,
 }

@@ -17,6 +17,7 @@ import {
   closePage,
   gotoApp,
   assertNoPanic,
+  assertNoHorizontalOverflow,
   runAxe,
   formatViolations,
   eventually,
@@ -97,7 +98,7 @@ describe('the cockpit over WeChat files', () => {
         for (const key of ['bounceRate', 'orders', 'payingUsers', 'conversionRate', 'aov', 'revenue', 'repurchaseRate']) {
           assert.equal(await kpi(page, key), L.notProvided, key);
         }
-        assert.equal(await text(page, '[data-derived="BounceProxy"]'), '25.0%', '1402 / 5608');
+        assert.equal(await text(page, '[data-derived="BounceProxy"]'), '25.0%', '(1336 + 1402) / (5342 + 5608) = 25.004 %');
         assert.equal(await text(page, '[data-derived="ShareRate"]'), '11.0%', '981 / 8953');
         assert.equal(await text(page, '[data-derived="NewVisitorShare"]'), '14.8%', '1748 / 11843');
 
@@ -107,8 +108,9 @@ describe('the cockpit over WeChat files', () => {
         assert.equal(await text(page, 'tr[data-date="2026-11-21"] td:last-child'), L.noData);
         assert.equal(await text(page, 'tr[data-date="2026-11-27"] td'), '3,188');
 
-        assert.match(await text(page, '.wechat-channels tr[data-family="direct"]'), new RegExp(`${L.direct}\\s*2,070\\s*36\\.9%`));
-        assert.match(await text(page, '.wechat-channels tr[data-family="other"]'), /238/);
+        // Access sources of 25 and 27 Nov (26 is a 45009 body): direct 1500 + 400 + 1650 + 420 = 3970 of 10950 = 36.3 %.
+        assert.match(await text(page, '.wechat-channels tr[data-family="direct"]'), new RegExp(`${L.direct}\\s*3,970\\s*36\\.3%`));
+        assert.match(await text(page, '.wechat-channels tr[data-family="other"]'), /488/);
         assert.equal(await text(page, '.wechat-window'), L.window);
         assert.equal(await page.locator('.wechat-no-genders').count(), 1, 'portrait without genders says so');
         assert.equal(await page.locator('.wechat-not-provided li').count(), 4);
@@ -144,6 +146,269 @@ describe('the cockpit over WeChat files', () => {
       }
     });
   }
+});
+
+// The channel screen over the same folder: sessions per channel family from
+// getVisitDistribution's access_source_session_cnt, mapped through
+// domain/wechat/scenes.rs. For 21–27 Nov only 25 and 27 Nov have a file, 26 Nov
+// is a 45009 errcode body, 21–24 were never fetched. By hand, 25 Nov + 27 Nov:
+//   direct     keys 1, 2:            (1500 + 400) + (1650 + 420)            = 3970
+//   social     keys 3, 14, 46:       (1100 + 42 + 250) + (1210 + 270)       = 2872
+//   offline_qr key 4:                900 + 980                              = 1880
+//   content    keys 5, 13, 18:       (60 + 40 + 500) + 530                  = 1130
+//   paid_ads   key 33:               300 + 310                              =  610
+//   other      key 10, unknown 77/99: (150 + 100) + (100 + 138)             =  488
+//   total = 5342 + 5608 = 10950; shares 3970/10950 = 36.3 %, 2872/10950 = 26.2 %,
+//   1880/10950 = 17.2 %, 1130/10950 = 10.3 %, 610/10950 = 5.6 %, 488/10950 = 4.5 %.
+describe('the channel screen over WeChat files', () => {
+  let server;
+  let browser;
+  let root;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html missing: run \`trunk build --release\` first`);
+    root = mkdtempSync(join(tmpdir(), 'haihe-wechat-channels-'));
+    for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat'), join(root, 'wechat'));
+    server = await startStaticServer({ root, prefix: '/team/haihe/' });
+    server.setConfig({
+      backend: 'rest',
+      rest: { baseUrl: server.url, paths: { metrics: 'wechat' }, shapes: { metrics: 'wechat' } },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
+  const family = (id) => `.wechat-channel-table tr.ch-family[data-family="${id}"]`;
+  const EXPECTED = [
+    ['direct', '3,970', '36.3%'],
+    ['social', '2,872', '26.2%'],
+    ['offline_qr', '1,880', '17.2%'],
+    ['content', '1,130', '10.3%'],
+    ['paid_ads', '610', '5.6%'],
+    ['other', '488', '4.5%'],
+  ];
+  const LANG = {
+    zh: {
+      asOf: '数据截至 2026年11月27日',
+      notProvided: '微信数据不提供此指标',
+      error26: /^2026年11月26日:.*配额.*45009/,
+      noData: '无数据',
+      social: /社交传播\s*\(3 个来源\)/,
+      chat: '会话',
+      costHeader: '成本',
+      unknown: '未公布的来源 99',
+      pointer: /商家自己的后台/,
+    },
+    en: {
+      asOf: 'Data up to 27 Nov 2026',
+      notProvided: "WeChat's data does not include this figure",
+      error26: /^26 Nov 2026:.*quota.*45009/,
+      noData: 'No data',
+      social: /Social sharing\s*\(3 sources\)/,
+      chat: '会话',
+      costHeader: 'Cost',
+      unknown: 'Unpublished source 99',
+      pointer: /your own backend/,
+    },
+  };
+
+  for (const lang of ['zh', 'en']) {
+    test(`channels from WeChat files in ${lang}: sessions per family by hand, sources fold out, not-provided columns, the errcode day`, async () => {
+      // A portrait tablet: the table scrolls inside its card, the page does not.
+      const page = await newPage(browser, { viewport: { width: 768, height: 1024 }, hasTouch: true });
+      const L = LANG[lang];
+      try {
+        await gotoApp(page, `${server.url}#/channels?period=7d&compare=none`);
+        if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await eventually(async () => assert.match(await text(page, '.wechat-channels-page .wechat-asof'), new RegExp(L.asOf)), { timeout: 15000 });
+
+        const order = await page.locator('.wechat-channel-table tr.ch-family').evaluateAll((rows) => rows.map((r) => r.dataset.family));
+        assert.deepEqual(order, EXPECTED.map((e) => e[0]), 'largest family first');
+        for (const [id, sessions, share] of EXPECTED) {
+          assert.equal(await text(page, `${family(id)} td[data-col="visits"]`), sessions, id);
+          assert.equal(await text(page, `${family(id)} td[data-col="share"]`), share, id);
+          // Cost, new users, orders, conversion, revenue, ROI: said, never 0.
+          assert.equal(await text(page, `${family(id)} td.not-provided`), L.notProvided, id);
+        }
+        assert.equal(await text(page, '.wx-ch-total td'), '10,950', '5342 + 5608');
+        assert.equal(await text(page, '.wechat-channel-table th[data-col="cost"]'), L.costHeader);
+        assert.equal(await page.locator('.wechat-channel-table td[data-col="revenue"], .wechat-channel-table td:text-is("0")').count(), 0, 'no revenue figure, no zero');
+        assert.match(await text(page, '.wechat-ch-pointer'), L.pointer);
+
+        // The social family folds out into its sources: 会话 1100 + 1210 = 2310, 朋友圈 250 + 270 = 520, APP分享 42.
+        const chat = page.locator('.wechat-channel-table tr[data-source="3"]');
+        assert.equal(await chat.isVisible(), false, 'folded at first');
+        const fold = page.locator(`${family('social')} .fold-btn`);
+        assert.match((await fold.textContent()).trim(), L.social);
+        await fold.click();
+        assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+        assert.deepEqual((await chat.locator('th, td').allTextContents()).slice(0, 2).map((x) => x.trim()), [L.chat, '2,310']);
+        assert.equal(await text(page, '.wechat-channel-table tr[data-source="46"] td'), '520');
+        assert.equal(await text(page, '.wechat-channel-table tr[data-source="14"] td'), '42');
+        // Unknown id 99 goes to "other", named by its number.
+        await page.locator(`${family('other')} .fold-btn`).click();
+        assert.equal(await text(page, '.wechat-channel-table tr[data-source="99"] th'), L.unknown);
+        assert.equal(await text(page, '.wechat-channel-table tr[data-source="99"] td'), '138');
+
+        // The errcode day in words; the other days still count; a day never fetched is a gap.
+        assert.match(await text(page, '.wechat-channels-page .wechat-errors li[data-date="2026-11-26"]'), L.error26);
+        assert.equal(await page.locator('.wechat-channels-page .wechat-errors li').count(), 1);
+        assert.equal(await text(page, '.wechat-ch-days tr[data-date="2026-11-25"] td'), '5,342');
+        assert.equal(await text(page, '.wechat-ch-days tr[data-date="2026-11-27"] td'), '5,608');
+        assert.match(await text(page, '.wechat-ch-days tr[data-date="2026-11-26"] td:last-child'), /45009/);
+        assert.equal(await text(page, '.wechat-ch-days tr[data-date="2026-11-21"] td:last-child'), L.noData);
+
+        // Only the 27th: the period picker re-slices the same files.
+        await gotoApp(page, `${server.url}#/channels?period=custom&from=2026-11-27&to=2026-11-27&compare=none`);
+        await eventually(async () => assert.equal(await text(page, `${family('direct')} td[data-col="visits"]`), '2,070'), { timeout: 15000 });
+        assert.equal(await text(page, `${family('direct')} td[data-col="share"]`), '36.9%', '2070 / 5608');
+        assert.equal(await page.locator('.wechat-channels-page .wechat-errors').count(), 0);
+
+        await assertNoHorizontalOverflow(page, `channels over WeChat files (${lang})`);
+        const violations = await runAxe(page, { include: '.wechat-channels-page' });
+        assert.deepEqual(violations, [], formatViolations(violations));
+        assertNoPanic(page);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});
+
+// WeChat for traffic, the merchant's orders (tests/fixtures/wechat-orders/orders.json,
+// served as a static file) for the order tiles, merged by date. By hand, 21–27 Nov:
+//   orders     142 + 156 + 149 + (90 + 78)            = 615
+//   paying     131 + 144 + 137 + (84 + 72)            = 568
+//   revenue    9870.50 + 10920 + 10231.50 + 11760     = 42,782.00
+//   客单价     42782 ÷ 568 = 75.32;  笔单价 42782 ÷ 615 = 69.56
+//   conversion (combined) over the days in both, 24, 25, 27 Nov (26 has no WeChat trend,
+//              23 no orders): (131 + 144 + 156) ÷ (2755 + 3010 + 3188) = 431 ÷ 8953 = 4.8 %
+describe('the cockpit over WeChat files with the merchant\'s orders', () => {
+  let server;
+  let browser;
+  let root;
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html missing: run \`trunk build --release\` first`);
+    root = mkdtempSync(join(tmpdir(), 'haihe-wechat-orders-'));
+    for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat'), join(root, 'wechat'));
+    symlinkSync(join(REPO_ROOT, 'tests', 'fixtures', 'wechat-orders'), join(root, 'shop'));
+    server = await startStaticServer({ root, prefix: '/team/haihe/' });
+    server.setConfig({
+      backend: 'rest',
+      rest: { baseUrl: server.url, paths: { metrics: 'wechat', orders: 'shop/orders.json' }, shapes: { metrics: 'wechat' } },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
+  const kpi = (page, key) => text(page, `.wechat-kpi[data-kpi="${key}"] [data-testid="kpi-value"]`);
+  const LANG = {
+    zh: {
+      notProvided: '微信数据不提供此指标',
+      combined: '合并',
+      merchant: '商家后台',
+      ordersOnly: '只有订单数据(不计入转化率):2026年11月26日',
+      trafficOnly: '只有微信数据(不计入转化率):2026年11月23日',
+      days: /只计两边都有数据的 3 天/,
+      formula: /payingCustomers ÷ visit_uv/,
+    },
+    en: {
+      notProvided: "WeChat's data does not include this figure",
+      combined: 'combined',
+      merchant: 'your backend',
+      ordersOnly: 'Orders only (not in the conversion): 26 Nov 2026',
+      trafficOnly: 'WeChat only (not in the conversion): 23 Nov 2026',
+      days: /only the 3 days both have/,
+      formula: /payingCustomers ÷ visit_uv/,
+    },
+  };
+
+  for (const lang of ['zh', 'en']) {
+    test(`orders combined with WeChat traffic in ${lang}: hand-computed tiles, the combined conversion, one-source days named`, async () => {
+      const page = await newPage(browser);
+      const L = LANG[lang];
+      try {
+        await gotoApp(page, `${server.url}#/cockpit?period=7d&compare=none`);
+        if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await eventually(async () => assert.equal(await kpi(page, 'orders'), '615'), { timeout: 15000 });
+        assert.equal(await kpi(page, 'payingUsers'), '568');
+        assert.equal(await kpi(page, 'revenue'), '¥42,782.00');
+        assert.equal(await kpi(page, 'revenuePerCustomer'), '¥75.32', '42782 / 568');
+        assert.equal(await kpi(page, 'aov'), '¥69.56', '42782 / 615');
+        assert.equal(await kpi(page, 'conversionRate'), '4.8%', '431 / 8953');
+        assert.equal(await kpi(page, 'visitors'), '11,843', 'traffic still from WeChat');
+        // Labelled: the conversion as combined with its formula, the rest as the merchant's.
+        const conv = page.locator('.wechat-kpi[data-kpi="conversionRate"]');
+        assert.equal(await conv.getAttribute('data-source'), 'combined');
+        assert.equal((await conv.locator('.tag-derived').textContent()).trim(), L.combined);
+        assert.match(await conv.locator('[data-testid="kpi-value"]').getAttribute('title'), L.formula);
+        assert.equal((await page.locator('.wechat-kpi[data-kpi="orders"] .tag-derived').textContent()).trim(), L.merchant);
+        // What neither source has stays said, never 0.
+        assert.equal(await kpi(page, 'bounceRate'), L.notProvided);
+        assert.equal(await kpi(page, 'repurchaseRate'), L.notProvided);
+        // Days in one source only are named.
+        assert.match(await text(page, '.wechat-orders-coverage p'), L.days);
+        assert.equal(await text(page, '.wechat-orders-coverage li.orders-only'), L.ordersOnly);
+        assert.equal(await text(page, '.wechat-orders-coverage li.traffic-only'), L.trafficOnly);
+
+        // One day with orders but no WeChat trend: its orders count, the conversion has nothing to divide by.
+        await gotoApp(page, `${server.url}#/cockpit?period=custom&from=2026-11-26&to=2026-11-26&compare=none`);
+        await eventually(async () => assert.equal(await kpi(page, 'orders'), '149'), { timeout: 15000 });
+        assert.equal(await kpi(page, 'conversionRate'), '—');
+
+        const violations = await runAxe(page, { include: '.wechat-cockpit' });
+        assert.deepEqual(violations, [], formatViolations(violations));
+        assertNoPanic(page);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+
+  // Settings: the WeChat preset with the optional orders path, saved, then the cockpit fills the order tiles.
+  test('the WeChat preset in Settings takes the orders path; saved, the cockpit combines both', async () => {
+    server.setConfig({ backend: 'embedded' });
+    const page = await newPage(browser);
+    try {
+      await gotoApp(page, `${server.url}#/settings`);
+      await page.fill('#wechat-orders', 'shop/orders.json');
+      await page.getByRole('button', { name: '套用“微信数据文件”预设' }).click();
+      await eventually(async () => assert.equal(await page.inputValue('#rest-paths'), 'metrics=wechat\norders=shop/orders.json'));
+      assert.match(await text(page, '.notice'), new RegExp(`订单读取 ${server.url}shop/orders\\.json 并与微信流量合并`));
+      const violations = await runAxe(page, { include: '.wechat-preset' });
+      assert.deepEqual(violations, [], formatViolations(violations));
+      await page.getByRole('button', { name: '保存并使用' }).click();
+      await eventually(async () => {
+        const saved = JSON.parse((await page.evaluate(() => localStorage.getItem('haihe.v1.settings'))) ?? 'null');
+        assert.deepEqual(saved?.rest?.paths, { metrics: 'wechat', orders: 'shop/orders.json' });
+      });
+      await gotoApp(page, `${server.url}#/cockpit?period=7d&compare=none`);
+      await eventually(async () => assert.equal(await kpi(page, 'orders'), '615'), { timeout: 15000 });
+      assert.equal(await kpi(page, 'conversionRate'), '4.8%');
+      assertNoPanic(page);
+    } finally {
+      await closePage(page);
+      server.setConfig({
+        backend: 'rest',
+        rest: { baseUrl: server.url, paths: { metrics: 'wechat', orders: 'shop/orders.json' }, shapes: { metrics: 'wechat' } },
+      });
+    }
+  });
 });
 
 // scripts/wechat-fetch against a fake WeChat API (node:http) that answers

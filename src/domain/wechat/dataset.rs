@@ -335,7 +335,18 @@ mod tests {
             .problems_on(Interface::DailyVisitTrend, d(27))
             .is_empty());
         assert!(!data.daily.contains_key(&d(26)), "a gap, not a zero row");
-        assert_eq!(data.problems.len(), 1, "{:?}", data.problems);
+        // The 26th's visit distribution hit the same quota.
+        assert_eq!(data.problems.len(), 2, "{:?}", data.problems);
+        assert_eq!(
+            data.problems_on(Interface::VisitDistribution, d(26))[0]
+                .error
+                .code(),
+            Some(45009)
+        );
+        assert_eq!(
+            data.distribution.keys().copied().collect::<Vec<_>>(),
+            vec![d(25), d(27)]
+        );
     }
 
     #[test]

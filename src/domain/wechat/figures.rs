@@ -19,6 +19,10 @@ pub enum Figure {
     Provided(f64),
     /// Computed from WeChat's fields where WeChat has no such figure.
     Derived(f64, Formula),
+    /// From the merchant's own `orders` resource (docs/wechat.md §9).
+    Merchant(f64),
+    /// Combines the merchant's orders with WeChat's traffic (the formula on hover).
+    Combined(f64, Formula),
     /// WeChat provides it, but no day of the period has it (a gap).
     NoData,
     /// WeChat's analytics do not have it; the merchant's own backend can.
@@ -28,7 +32,10 @@ pub enum Figure {
 impl Figure {
     pub fn value(self) -> Option<f64> {
         match self {
-            Figure::Provided(v) | Figure::Derived(v, _) => Some(v),
+            Figure::Provided(v)
+            | Figure::Derived(v, _)
+            | Figure::Merchant(v)
+            | Figure::Combined(v, _) => Some(v),
             Figure::NoData | Figure::NotProvided => None,
         }
     }
@@ -41,6 +48,8 @@ pub enum Formula {
     ShareRate,
     NewVisitorShare,
     Retention,
+    /// The merchant's paying customers ÷ WeChat's visitors.
+    CombinedConversion,
 }
 
 impl Formula {
@@ -53,6 +62,7 @@ impl Formula {
             Formula::ShareRate => lang.tr("分享率", "Share rate"),
             Formula::NewVisitorShare => lang.tr("新用户占比", "New-visitor share"),
             Formula::Retention => lang.tr("留存率", "Retention rate"),
+            Formula::CombinedConversion => lang.tr("转化率(合并)", "Conversion (combined)"),
         }
     }
 
@@ -74,6 +84,10 @@ impl Formula {
                 "推算:第 k 天仍访问的人数 ÷ 当天人数(key=k ÷ key=0)",
                 "Derived: users back after k days ÷ the cohort (key k ÷ key 0)",
             ),
+            Formula::CombinedConversion => lang.tr(
+                "合并:商家后台的支付人数 ÷ 微信的访问人数(payingCustomers ÷ visit_uv),只计两边都有数据的日期",
+                "Combined: paying customers from your backend ÷ WeChat's visitors (payingCustomers ÷ visit_uv), over the days both sources have",
+            ),
         }
     }
 }
@@ -89,8 +103,8 @@ pub fn not_provided_text(lang: Lang) -> &'static str {
 /// Where such a figure can come from instead.
 pub fn not_provided_hint(lang: Lang) -> &'static str {
     lang.tr(
-        "可由商家自有后台按 docs/api.md 的 metrics 格式提供,与微信流量数据一起使用。",
-        "Your own backend can serve it in the metrics shape of docs/api.md, alongside WeChat's traffic.",
+        "可由商家自有后台补充:订单、支付人数和销售额按 docs/api.md 的 orders 格式提供,与微信流量按日期合并。",
+        "Your own backend can add it: orders, paying customers and revenue in the orders shape of docs/api.md, merged by date with WeChat's traffic.",
     )
 }
 

@@ -10,9 +10,11 @@
 //! getVisitDistribution, getVisitPage, get{Daily,Weekly,Monthly}Retain and
 //! getPerformanceData.
 
+pub mod channels;
 pub mod dataset;
 pub mod error;
 pub mod figures;
+pub mod orders;
 pub mod raw;
 pub mod scenes;
 pub mod views;

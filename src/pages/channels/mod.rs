@@ -9,6 +9,7 @@ mod panels;
 pub mod qr;
 mod staff;
 mod table;
+mod wechat;
 
 use std::sync::Arc;
 
@@ -94,7 +95,12 @@ pub fn ChannelsPage() -> impl IntoView {
                 {tab("compare", "渠道对比", "Channel comparison")}
                 {tab("qr", "门店二维码", "Offline QR codes")}
             </div>
-            <Show when=move || qr.get() fallback=move || view! { <Compare /> }>
+            <Show when=move || qr.get() fallback=move || view! {
+                // Over WeChat's files the comparison is sessions per channel family.
+                <Show when=move || crate::data::wechat::is_wechat(ctx.backend.get().as_ref()) fallback=|| view! { <Compare /> }>
+                    <wechat::WechatChannels />
+                </Show>
+            }>
                 <qr::QrRegistry />
             </Show>
         </section>

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{DataView, KpiTile, PartialNotice, PeriodControls};
-use crate::data::config::{BackendKind, Shape};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
+use crate::data::wechat::is_wechat;
 use crate::data::Backend;
 use crate::domain::calendar::model::{ContentItem, ContentStatus};
 use crate::domain::campaigns::model::Campaign;
@@ -68,13 +68,6 @@ fn keep<T>(
     r.unwrap_or_else(|e| {
         missing.push((res, e));
         Vec::new()
-    })
-}
-
-/// Traffic comes from a folder of WeChat datacube files (docs/wechat.md).
-fn is_wechat(backend: Option<&Backend>) -> bool {
-    backend.is_some_and(|b| {
-        b.kind() == BackendKind::Rest && b.config.rest.shape(Resource::Metrics) == Shape::Wechat
     })
 }
 

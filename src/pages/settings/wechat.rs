@@ -72,12 +72,22 @@ pub fn preset_summary(lang: Lang, preset: &RestConfig) -> String {
     let names: Vec<&str> = WECHAT_READABLE.iter().map(|r| r.label(lang)).collect();
     let names = names.join(sep);
     let folder = preset.collection_url(Resource::Metrics);
-    match lang {
-        Lang::Zh => format!(
+    let orders = preset
+        .paths
+        .contains_key(Resource::Orders.key())
+        .then(|| preset.collection_url(Resource::Orders));
+    match (lang, orders) {
+        (Lang::Zh, None) => format!(
             "已填入“微信数据文件”预设:{names}将读取 {folder} 中的微信数据文件,其他资源仍使用海河 JSON 接口。按“保存并使用”后生效。"
         ),
-        Lang::En => format!(
+        (Lang::En, None) => format!(
             "Filled in the “WeChat files” preset: {names} will read the WeChat files in {folder}; the other resources still use the Haihe JSON contract. Press “Save and use” to apply."
+        ),
+        (Lang::Zh, Some(orders)) => format!(
+            "已填入“微信数据文件”预设:{names}将读取 {folder} 中的微信数据文件,订单读取 {orders} 并与微信流量合并,其他资源仍使用海河 JSON 接口。按“保存并使用”后生效。"
+        ),
+        (Lang::En, Some(orders)) => format!(
+            "Filled in the “WeChat files” preset: {names} will read the WeChat files in {folder}, orders will be read from {orders} and combined with WeChat's traffic; the other resources still use the Haihe JSON contract. Press “Save and use” to apply."
         ),
     }
 }
@@ -101,6 +111,8 @@ pub fn WechatPreset(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let folder = RwSignal::new("wechat".to_string());
+    // Optional: the merchant's own daily orders (docs/api.md `orders`).
+    let orders = RwSignal::new(String::new());
     let apply = move |_| {
         let here = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -113,7 +125,7 @@ pub fn WechatPreset(
         } else {
             name
         };
-        let preset = RestConfig::wechat_preset(&base, &name);
+        let preset = RestConfig::wechat_preset(&base, &name).with_orders(&orders.get_untracked());
         let paths = preset_paths(parse_paths(&form.paths.get_untracked()), &preset);
         form.base_url.set(base);
         form.paths.set(format_paths(&paths));
@@ -133,6 +145,16 @@ pub fn WechatPreset(
             )}</p>
             <Field id="wechat-folder" label=move || ctx.tr("文件夹", "Folder")>
                 <TextInput value=folder />
+            </Field>
+            <Field
+                id="wechat-orders"
+                label=move || ctx.tr("订单数据路径(可选)", "Orders path (optional)")
+                hint=move || ctx.tr(
+                    "商家后台或导出文件的每日订单(docs/api.md 的 orders),如 /shop/orders.json;留空则订单指标显示“微信数据不提供此指标”。",
+                    "Daily orders from your backend or an exported file (orders in docs/api.md), e.g. /shop/orders.json; left empty, the order tiles say WeChat's data does not include them.",
+                )
+            >
+                <TextInput value=orders />
             </Field>
             <button type="button" class="btn" id="wechat-preset" on:click=apply>
                 {move || ctx.tr("套用“微信数据文件”预设", "Apply the “WeChat files” preset")}
@@ -203,6 +225,29 @@ mod tests {
             "{zh}"
         );
         assert!(preset_summary(Lang::En, &preset).contains("Haihe JSON contract"));
+        assert!(!zh.contains("订单"), "no orders path, no word of orders");
+    }
+
+    #[test]
+    fn the_preset_can_add_the_merchants_orders() {
+        let here = "https://cdn.example.cn/haihe/";
+        let preset = RestConfig::wechat_preset(here, "wechat").with_orders("shop/orders.json");
+        let paths = preset_paths(Ok(BTreeMap::new()), &preset);
+        assert_eq!(
+            paths.get("orders").map(String::as_str),
+            Some("shop/orders.json")
+        );
+        assert_eq!(preset.shape(Resource::Orders), Shape::Haihe);
+        let zh = preset_summary(Lang::Zh, &preset);
+        assert!(
+            zh.contains("订单读取 https://cdn.example.cn/haihe/shop/orders.json 并与微信流量合并"),
+            "{zh}"
+        );
+        let en = preset_summary(Lang::En, &preset);
+        assert!(
+            en.contains("orders will be read from https://cdn.example.cn/haihe/shop/orders.json"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod experiments;
 mod feedback;
 mod health;
 mod health_ops;
+mod orders;
 mod portrait;
 mod qr_codes;
 mod roadmap;
@@ -120,6 +121,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         incidents: health_ops::gen_incidents(end, &incidents),
         security_checks: health_ops::gen_security_checks(end),
         alert_rules: health_ops::gen_alert_rules(),
+        orders: orders::gen_orders(&agg),
         metrics,
     }
 }
@@ -314,6 +316,7 @@ mod tests {
             "incidents",
             "security_checks",
             "alert_rules",
+            "orders",
         ];
         expected.sort_unstable();
         let mut keys = keys;

@@ -3,13 +3,15 @@
 //! with their formula on hover, "微信数据不提供此指标" for the rest, the
 //! as-of date (T+1) and the portrait's rolling window. A day whose file is an
 //! errcode body shows that error in words beside the other days. Pages,
-//! trends, retention and performance are listed below (`tables`).
+//! trends, retention and performance are listed below (`tables`). The
+//! merchant's own `orders`, when served, fill the order tiles (`orders`).
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+mod orders;
 mod tables;
 
 use crate::components::DataView;
@@ -20,11 +22,19 @@ use crate::domain::wechat::dataset::WechatData;
 use crate::domain::wechat::figures::{
     self, not_provided_hint, not_provided_text, Figure, NOT_PROVIDED_VIEWS,
 };
+use crate::domain::wechat::orders::{combine, fill};
 use crate::domain::wechat::Interface;
 use crate::i18n::words;
 use crate::i18n::{format_count, format_date, format_percent, Lang};
 use crate::state::context::use_ctx;
 use crate::state::loading::backend_resource;
+
+/// WeChat's files, and the merchant's orders if there are any.
+#[derive(Clone)]
+struct Loaded {
+    data: Arc<WechatData>,
+    orders: orders::OrdersState,
+}
 
 #[component]
 pub fn WechatCockpit() -> impl IntoView {
@@ -32,17 +42,20 @@ pub fn WechatCockpit() -> impl IntoView {
     let data = backend_resource(
         ctx,
         |b| async move {
-            crate::data::wechat::load(&b.config.rest)
-                .await
-                .map(Arc::new)
+            let (data, orders) =
+                futures::join!(crate::data::wechat::load(&b.config.rest), orders::load(&b));
+            Ok(Loaded {
+                data: Arc::new(data?),
+                orders,
+            })
         },
         || Err(ApiError::Config("no backend".into())),
     );
-    view! { <DataView resource=data render={move |d: Arc<WechatData>| view! { <WechatView data=d /> }} /> }
+    view! { <DataView resource=data render={move |l: Loaded| view! { <WechatView data=l.data orders=l.orders /> }} /> }
 }
 
 #[component]
-fn WechatView(data: Arc<WechatData>) -> impl IntoView {
+fn WechatView(data: Arc<WechatData>, orders: orders::OrdersState) -> impl IntoView {
     let ctx = use_ctx();
     let Some(as_of) = data.as_of() else {
         return view! {
@@ -56,7 +69,15 @@ fn WechatView(data: Arc<WechatData>) -> impl IntoView {
     (move || {
         let lang = ctx.lang.get();
         let period = query.get().period(as_of);
-        let f = figures::period(&data, period.start, period.end);
+        let mut f = figures::period(&data, period.start, period.end);
+        let combined = match &orders {
+            Some(Ok(by_day)) => {
+                let c = combine(&data, by_day, period.start, period.end);
+                fill(&mut f, &c);
+                Some(c)
+            }
+            _ => None,
+        };
         view! {
             <div class="cockpit-body wechat-cockpit">
                 <p class="notice wechat-asof" role="status">
@@ -71,6 +92,7 @@ fn WechatView(data: Arc<WechatData>) -> impl IntoView {
                     )}
                 </p>
                 {errors(&data, period.start, period.end, lang)}
+                {orders::notice(&orders, combined.as_ref(), lang)}
                 <section class="kpi-grid" aria-label=lang.tr("关键指标", "Key metrics")>
                     {f.kpis.iter().map(|(kpi, fig)| tile(*kpi, *fig, lang)).collect_view()}
                 </section>
@@ -106,12 +128,26 @@ fn WechatView(data: Arc<WechatData>) -> impl IntoView {
 }
 
 fn tile(kpi: Kpi, fig: Figure, lang: Lang) -> impl IntoView {
+    // Figures from the merchant's orders, or combining both sources, say so.
+    let (source, tag) = match fig {
+        Figure::Merchant(_) => ("merchant", Some(lang.tr("商家后台", "your backend"))),
+        Figure::Combined(..) => ("combined", Some(lang.tr("合并", "combined"))),
+        _ => ("wechat", None),
+    };
     let (text, class, title) = match fig {
         Figure::Provided(v) => (kpi.format(Some(v), lang), "kpi-value", None),
-        Figure::Derived(v, formula) => (
+        Figure::Derived(v, formula) | Figure::Combined(v, formula) => (
             kpi.format(Some(v), lang),
             "kpi-value",
             Some(formula.text(lang)),
+        ),
+        Figure::Merchant(v) => (
+            kpi.format(Some(v), lang),
+            "kpi-value",
+            Some(lang.tr(
+                "来自商家后台的订单数据(orders)",
+                "From your backend's orders",
+            )),
         ),
         Figure::NoData => (
             "—".to_string(),
@@ -125,8 +161,11 @@ fn tile(kpi: Kpi, fig: Figure, lang: Lang) -> impl IntoView {
         ),
     };
     view! {
-        <div class="kpi-tile wechat-kpi" data-kpi=kpi.key()>
-            <span class="kpi-label">{kpi.label(lang)}</span>
+        <div class="kpi-tile wechat-kpi" data-kpi=kpi.key() data-source=source>
+            <span class="kpi-label">
+                {kpi.label(lang)}
+                {tag.map(|t| view! { " "<span class="tag-derived">{t}</span> })}
+            </span>
             <span class=class data-testid="kpi-value" title=title>{text}</span>
         </div>
     }
