@@ -17,6 +17,7 @@ use crate::domain::feedback::model::Feedback;
 use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 
 /// Every collection the demo dataset (and `db.json`) holds.
@@ -62,4 +63,8 @@ pub struct Dataset {
     pub security_checks: Vec<SecurityCheck>,
     #[serde(default, rename = "alert_rules")]
     pub alert_rules: Vec<AlertRule>,
+    /// The roadmap's start-of-quarter plans, which the quarterly review
+    /// compares the board with; absent in an older db.json.
+    #[serde(default)]
+    pub roadmap_plans: Vec<QuarterPlan>,
 }

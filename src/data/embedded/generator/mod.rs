@@ -90,6 +90,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let mut feedback = feedback::gen_feedback(seed, end);
     let roadmap = roadmap::gen_roadmap(seed, end, &feedback);
     roadmap::mark_shipped_feedback(&roadmap, &mut feedback);
+    let roadmap_plans = roadmap::gen_plans(end, &roadmap);
 
     let experience = experience::gen_experience(seed, end, &agg, &incidents);
     Dataset {
@@ -103,7 +104,8 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         channels: channels::gen_channels(seed, &agg),
         staff_time: channels::gen_staff_time(),
         roadmap_boards: roadmap::gen_boards(),
-        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &metrics),
+        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &roadmap_plans, &metrics),
+        roadmap_plans,
         roadmap,
         task_targets: experience::gen_task_targets(&experience),
         experience,
@@ -314,6 +316,7 @@ mod tests {
             "incidents",
             "security_checks",
             "alert_rules",
+            "roadmapPlans",
         ];
         expected.sort_unstable();
         let mut keys = keys;
