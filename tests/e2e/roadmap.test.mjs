@@ -367,3 +367,35 @@ test('quarterly review against the start-of-quarter plan: moved and dropped item
     await closePage(page);
   }
 });
+
+test('card face: the latest linked quote and the districts the feedback came from, in one short line', async () => {
+  const page = await newPage(browser);
+  try {
+    await openBoard(page);
+    // rm-08 早高峰配送运力预警: latest linked feedback 2026-11-26 from 北辰区;
+    // 3 from 北辰区, one each from 河西区, 西青区, 津南区, 滨海新区.
+    const c = card(page, 'rm-08');
+    await eventually(async () => assert.equal(await c.getByTestId('card-quote').textContent(), '从北辰大悦城店点的茶汤送到时已经凉了'), { page });
+    assert.equal(await c.getByTestId('card-districts').textContent(), '北辰区 · 河西区 +3');
+    const brief = await c.getByTestId('card-brief').boundingBox();
+    assert.ok(brief.height < 26, `one line, not ${brief.height}px`);
+    // A long quote is cut with "…" (characters, not bytes).
+    const db = api.readDb();
+    const latest = (r) =>
+      db.feedback.filter((f) => r.feedbackIds.includes(f.id)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+    const long = db.roadmap.find((r) => latest(r) && [...latest(r).text].length > 28);
+    if (long) {
+      const text = await card(page, long.id).getByTestId('card-quote').textContent();
+      assert.equal(text, [...latest(long).text].slice(0, 27).join('') + '…');
+    }
+    // A card without linked feedback shows no brief line.
+    const bare = db.roadmap.find((r) => r.feedbackIds.length === 0);
+    assert.equal(await card(page, bare.id).getByTestId('card-brief').count(), 0);
+    await switchLang(page, 'en');
+    await eventually(async () => assert.equal(await c.getByTestId('card-districts').textContent(), 'Beichen · Hexi +3'), { page });
+    await switchLang(page, 'zh');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});

@@ -3,6 +3,7 @@
 //! windows around a ship date (`review`), the start-of-quarter plan (`plan`)
 //! and the quarterly review snapshot (`snapshot`). Pure logic; the screen builds on it.
 
+pub mod evidence;
 pub mod model;
 pub mod plan;
 pub mod rank;
