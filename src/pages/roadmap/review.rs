@@ -150,8 +150,8 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
             <p class="muted small" data-testid="review-state">{move || {
                 let lang = ctx.lang.get();
                 let state = match saved.get() {
-                    Some(s) => format!("{}{}{}", ctx.tr("已保存的快照,保存于 ", "Saved snapshot, taken on "), format_date(s.taken_on, lang), ctx.tr("。", ".")),
-                    None => ctx.tr("尚未保存,按当前看板生成。", "Not saved yet: built from the board as it is now.").to_string(),
+                    Some(s) => format!("{}{}{}", ctx.tr("已保存的快照,保存于 ", "Saved snapshot, taken on "), format_date(s.taken_on, lang), ctx.tr("。", ". ")),
+                    None => ctx.tr("尚未保存,按当前看板生成。", "Not saved yet: built from the board as it is now. ").to_string(),
                 };
                 let plan = match snapshot.get().map(|s| s.plan_taken_on) {
                     Some(Some(day)) => format!("{}{}{}", ctx.tr("“计划”是 ", "“Planned” is the plan frozen on "), format_date(day, lang), ctx.tr(" 冻结的季度初计划。", ".")),
@@ -161,7 +161,7 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
                     ).to_string(),
                     None => String::new(),
                 };
-                format!("{state} {plan}")
+                format!("{state}{plan}")
             }}</p>
             {move || snapshot.get().map(|s| {
                 let counts = Outcome::ALL.iter().map(|o| {
