@@ -15,6 +15,7 @@ import {
   startJsonServer,
   launchBrowser,
   newPage,
+  openTab,
   closePage,
   gotoApp,
   assertNoPanic,
@@ -397,5 +398,36 @@ test('card face: the latest linked quote and the districts the feedback came fro
     assertNoPanic(page);
   } finally {
     await closePage(page);
+  }
+});
+
+test('two tabs: the scoring method and weights saved in one tab show in the other at once, and stay after the save is confirmed', async () => {
+  const a = await newPage(browser);
+  try {
+    await openBoard(a);
+    const b = await openTab(a);
+    await gotoApp(b, `${server.url}#/roadmap`);
+    await b.waitForSelector('[data-card]', { timeout: 20000 });
+    await a.selectOption('#rm-method', 'weighted');
+    await eventually(async () => assert.equal(await b.locator('#rm-method').inputValue(), 'weighted'), { page: b });
+    await a.locator('#rm-w-value').fill('3');
+    await a.locator('.rm-weights button[type=submit]').click();
+    await eventually(() => assert.equal(api.readDb().roadmapBoards.find((r) => r.id === 'board').scoring.weights.value, 3), { timeout: 10000 });
+    await eventually(async () => assert.equal(await b.locator('#rm-w-value').inputValue(), '3'), { page: b });
+    // Once A's save is confirmed its outbox entry is gone: B keeps the new
+    // weights (fetched again), not its stale copy.
+    await sleep(2000);
+    assert.equal(await b.locator('#rm-method').inputValue(), 'weighted');
+    assert.equal(await b.locator('#rm-w-value').inputValue(), '3');
+    assert.equal(await b.getByTestId('formula').textContent(), await a.getByTestId('formula').textContent());
+    // Back to the default score, in both.
+    await a.selectOption('#rm-method', 'default');
+    await eventually(() => assert.equal(api.readDb().roadmapBoards.find((r) => r.id === 'board').scoring.method, 'default'), { timeout: 10000 });
+    await sleep(2000);
+    assert.equal(await b.locator('#rm-method').inputValue(), 'default');
+    assertNoPanic(a);
+    assertNoPanic(b);
+  } finally {
+    await closePage(a);
   }
 });

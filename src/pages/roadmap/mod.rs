@@ -248,6 +248,7 @@ fn Loaded(
             .unwrap_or_default()
     });
     freeze_this_quarters_plan(ctx, plans, items);
+    follow_other_tabs_scoring(ctx, boards);
     let rm = Roadmap {
         list,
         feedback_list,
@@ -323,6 +324,25 @@ fn freeze_this_quarters_plan(
             format!("季度初计划 {}", q.id()),
             Some(plans),
         );
+    });
+}
+
+/// Another tab's scoring change shows here at once (the shared outbox
+/// overlays it); once that tab's save is confirmed its outbox entry goes,
+/// so the row is fetched again rather than falling back to the stale one.
+fn follow_other_tabs_scoring(ctx: Ctx, boards: ListResource<RoadmapBoard>) {
+    let pending = Memo::new(move |_| {
+        ctx.outbox.with(|ob| {
+            ob.for_resource(crate::data::resource::Resource::RoadmapBoards)
+                .count()
+        })
+    });
+    Effect::new(move |before: Option<usize>| {
+        let now = pending.get();
+        if before.is_some_and(|b| b > now) {
+            boards.refetch();
+        }
+        now
     });
 }
 
