@@ -22,6 +22,7 @@ use crate::domain::feedback::model::Feedback;
 use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::domain::wechat::orders::OrderDay;
 
@@ -236,6 +237,10 @@ fn every_date_field_of_every_collection_is_checked() {
             rejects_edge_years::<AlertRule>(&data, &[]),
         ),
         (Resource::Orders, rejects_edge_years::<OrderDay>(&data, &[])),
+        (
+            Resource::RoadmapPlans,
+            rejects_edge_years::<QuarterPlan>(&data, &[]),
+        ),
     ];
     // Every collection was walked, and the known date fields were found
     // (so the walk itself cannot silently find nothing).
@@ -271,6 +276,7 @@ fn every_date_field_of_every_collection_is_checked() {
     assert_eq!(of(Resource::SecurityChecks), "expires,lastDone");
     assert_eq!(of(Resource::AlertRules), "");
     assert_eq!(of(Resource::Orders), "date");
+    assert_eq!(of(Resource::RoadmapPlans), "takenOn");
 }
 
 #[test]

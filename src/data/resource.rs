@@ -18,6 +18,7 @@ use crate::domain::feedback::model::Feedback;
 use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::domain::wechat::orders::OrderDay;
 use crate::i18n::Lang;
@@ -157,6 +158,7 @@ collections! {
     SecurityChecks => "security_checks", SecurityCheck, security_checks, ("安全检查清单", "security checklist"), editable;
     AlertRules => "alert_rules", AlertRule, alert_rules, ("告警规则", "alert rules"), editable;
     Orders => "orders", OrderDay, orders, ("每日订单", "daily orders");
+    RoadmapPlans => "roadmapPlans", QuarterPlan, roadmap_plans, ("季度初计划", "start-of-quarter plans"), editable;
 }
 
 impl Resource {

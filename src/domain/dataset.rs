@@ -17,6 +17,7 @@ use crate::domain::feedback::model::Feedback;
 use crate::domain::health::alert_rules::AlertRule;
 use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
+use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
 use crate::domain::wechat::orders::OrderDay;
 
@@ -67,4 +68,8 @@ pub struct Dataset {
     /// an older db.json.
     #[serde(default)]
     pub orders: Vec<OrderDay>,
+    /// The roadmap's start-of-quarter plans, which the quarterly review
+    /// compares the board with; absent in an older db.json.
+    #[serde(default)]
+    pub roadmap_plans: Vec<QuarterPlan>,
 }

@@ -15,6 +15,7 @@ import {
   startJsonServer,
   launchBrowser,
   newPage,
+  openTab,
   closePage,
   gotoApp,
   assertNoPanic,
@@ -305,5 +306,128 @@ test('quarterly review: a saved snapshot reads the same after its items are edit
     assertNoPanic(page);
   } finally {
     await closePage(page);
+  }
+});
+
+test('quarterly review against the start-of-quarter plan: moved and dropped items; no plan said in words; the plan frozen on first opening', async () => {
+  const page = await newPage(browser);
+  const titlesOf = (outcome) =>
+    page.evaluate((o) => [...document.querySelectorAll(`.rm-review-table tr[data-outcome="${o}"] th`)].map((t) => t.textContent), outcome);
+  try {
+    // The demo's last quarter: the delivery work slipped into this quarter,
+    // the range extension went mid-term, a card was deleted and one went
+    // back to the idea pool.
+    const checkQ3 = async () => {
+      await page.waitForSelector('.rm-review-table tbody tr', { timeout: 30000 });
+      const moved = await titlesOf('moved_later');
+      assert.ok(moved.includes('早高峰配送运力预警'), moved.join());
+      assert.ok(moved.includes('河西、津南配送范围扩展'), moved.join());
+      const dropped = await titlesOf('dropped');
+      assert.ok(dropped.includes('签到小游戏'), dropped.join());
+      assert.ok(dropped.includes('会员生日礼'), dropped.join());
+      assert.ok((await titlesOf('shipped')).length > 0);
+      assert.equal(await page.locator('[data-outcome="moved_later"] strong').textContent(), String(moved.length));
+      const peak = page.locator('.rm-review-table tr[data-outcome="moved_later"]', { hasText: '早高峰配送运力预警' });
+      assert.match(await peak.locator('td').nth(1).textContent(), /2026-Q4/);
+    };
+    await gotoApp(page, `${server.url}#/roadmap?view=review&rq=2026-Q3`);
+    await checkQ3();
+    assert.match(await page.getByTestId('review-state').textContent(), /冻结的季度初计划/);
+
+    // Without the saved review, built live against the stored plan: the same.
+    const rebuild = page.getByRole('button', { name: '按当前看板重新生成' });
+    if (await rebuild.count()) {
+      await rebuild.click();
+      await eventually(() => assert.equal(api.readDb().roadmapReviews.filter((r) => r.quarter === '2026-Q3').length, 0), { timeout: 10000 });
+    }
+    await eventually(async () => assert.match(await page.getByTestId('review-state').textContent(), /尚未保存.*冻结的季度初计划/), { page });
+    await checkQ3();
+
+    // A quarter with no stored plan says so, in both languages.
+    await gotoApp(page, `${server.url}#/roadmap?view=review&rq=2027-Q1`);
+    await eventually(async () => assert.match(await page.getByTestId('review-state').textContent(), /没有冻结的季度初计划/), { page });
+    assert.equal(await page.locator('.rm-review-table tr[data-outcome="moved_later"], .rm-review-table tr[data-outcome="dropped"]').count(), 0);
+    await switchLang(page, 'en');
+    await eventually(async () => assert.match(await page.getByTestId('review-state').textContent(), /No plan was frozen/), { page });
+    await switchLang(page, 'zh');
+
+    // With this quarter's plan gone, opening the board freezes it again.
+    const res = await fetch(`${api.url}/roadmapPlans/plan-2026-Q4`, { method: 'DELETE' });
+    assert.equal(res.status, 200);
+    await page.goto('about:blank'); // a fresh load, not a hash change
+    await openBoard(page);
+    await eventually(() => {
+      const plan = api.readDb().roadmapPlans.find((p) => p.id === 'plan-2026-Q4');
+      assert.ok(plan, 'plan frozen');
+      assert.equal(plan.takenOn, '2026-11-28');
+      const q4 = api.readDb().roadmap.filter((r) => r.quarter === '2026-Q4').map((r) => r.id).sort();
+      assert.deepEqual(plan.items.map((i) => i.id).sort(), q4);
+    }, { timeout: 10000 });
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('card face: the latest linked quote and the districts the feedback came from, in one short line', async () => {
+  const page = await newPage(browser);
+  try {
+    await openBoard(page);
+    // rm-08 早高峰配送运力预警: latest linked feedback 2026-11-26 from 北辰区;
+    // 3 from 北辰区, one each from 河西区, 西青区, 津南区, 滨海新区.
+    const c = card(page, 'rm-08');
+    await eventually(async () => assert.equal(await c.getByTestId('card-quote').textContent(), '从北辰大悦城店点的茶汤送到时已经凉了'), { page });
+    assert.equal(await c.getByTestId('card-districts').textContent(), '北辰区 · 河西区 +3');
+    const brief = await c.getByTestId('card-brief').boundingBox();
+    assert.ok(brief.height < 26, `one line, not ${brief.height}px`);
+    // A long quote is cut with "…" (characters, not bytes).
+    const db = api.readDb();
+    const latest = (r) =>
+      db.feedback.filter((f) => r.feedbackIds.includes(f.id)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
+    const long = db.roadmap.find((r) => latest(r) && [...latest(r).text].length > 28);
+    if (long) {
+      const text = await card(page, long.id).getByTestId('card-quote').textContent();
+      assert.equal(text, [...latest(long).text].slice(0, 27).join('') + '…');
+    }
+    // A card without linked feedback shows no brief line.
+    const bare = db.roadmap.find((r) => r.feedbackIds.length === 0);
+    assert.equal(await card(page, bare.id).getByTestId('card-brief').count(), 0);
+    await switchLang(page, 'en');
+    await eventually(async () => assert.equal(await c.getByTestId('card-districts').textContent(), 'Beichen · Hexi +3'), { page });
+    await switchLang(page, 'zh');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('two tabs: the scoring method and weights saved in one tab show in the other at once, and stay after the save is confirmed', async () => {
+  const a = await newPage(browser);
+  try {
+    await openBoard(a);
+    const b = await openTab(a);
+    await gotoApp(b, `${server.url}#/roadmap`);
+    await b.waitForSelector('[data-card]', { timeout: 20000 });
+    await a.selectOption('#rm-method', 'weighted');
+    await eventually(async () => assert.equal(await b.locator('#rm-method').inputValue(), 'weighted'), { page: b });
+    await a.locator('#rm-w-value').fill('3');
+    await a.locator('.rm-weights button[type=submit]').click();
+    await eventually(() => assert.equal(api.readDb().roadmapBoards.find((r) => r.id === 'board').scoring.weights.value, 3), { timeout: 10000 });
+    await eventually(async () => assert.equal(await b.locator('#rm-w-value').inputValue(), '3'), { page: b });
+    // Once A's save is confirmed its outbox entry is gone: B keeps the new
+    // weights (fetched again), not its stale copy.
+    await sleep(2000);
+    assert.equal(await b.locator('#rm-method').inputValue(), 'weighted');
+    assert.equal(await b.locator('#rm-w-value').inputValue(), '3');
+    assert.equal(await b.getByTestId('formula').textContent(), await a.getByTestId('formula').textContent());
+    // Back to the default score, in both.
+    await a.selectOption('#rm-method', 'default');
+    await eventually(() => assert.equal(api.readDb().roadmapBoards.find((r) => r.id === 'board').scoring.method, 'default'), { timeout: 10000 });
+    await sleep(2000);
+    assert.equal(await b.locator('#rm-method').inputValue(), 'default');
+    assertNoPanic(a);
+    assertNoPanic(b);
+  } finally {
+    await closePage(a);
   }
 });

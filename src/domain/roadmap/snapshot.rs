@@ -11,9 +11,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::roadmap::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
+use crate::domain::roadmap::plan::{PlannedItem, QuarterPlan};
 use crate::domain::roadmap::review::KpiReview;
 use crate::domain::roadmap::scoring::{ScoreInputs, Scoring};
-use crate::domain::shared::dates::checked;
+use crate::domain::shared::dates::{checked, checked_opt};
 use crate::domain::shared::labelled::labelled_enum;
 
 /// A calendar quarter, written `YYYY-Qn` as on the rows.
@@ -115,6 +116,10 @@ pub struct ReviewSnapshot {
     pub items: Vec<ReviewItem>,
     #[serde(default)]
     pub note: String,
+    /// The day the quarter's plan was frozen; `None` when no plan was
+    /// stored and "planned" is the board as it was when the review was built.
+    #[serde(default, deserialize_with = "checked_opt")]
+    pub plan_taken_on: Option<NaiveDate>,
 }
 
 impl ReviewSnapshot {
@@ -129,14 +134,19 @@ impl ReviewSnapshot {
     }
 }
 
-/// What became of `planned` (the row as planned) given `now` (the live row,
-/// if it still exists), for quarter `q`.
-fn outcome(q: Quarter, planned: &RoadmapItem, now: Option<&RoadmapItem>) -> Outcome {
+/// What became of `planned` (the card as planned) given `now` (the live row,
+/// if it still exists), for quarter `q`: shipped when done; dropped when
+/// deleted or sent back to the idea pool; moved later when its quarter or
+/// lane is later than planned; else still open.
+fn outcome(q: Quarter, planned: &PlannedItem, now: Option<&RoadmapItem>) -> Outcome {
     let Some(now) = now else {
         return Outcome::Dropped;
     };
     if now.status == RoadmapStatus::Done {
         return Outcome::Shipped;
+    }
+    if now.status == RoadmapStatus::Idea && planned.status != RoadmapStatus::Idea {
+        return Outcome::Dropped;
     }
     let later_quarter = Quarter::parse(&now.quarter).is_some_and(|nq| nq > q);
     if later_quarter || now.lane > planned.lane {
@@ -149,50 +159,56 @@ fn outcome(q: Quarter, planned: &RoadmapItem, now: Option<&RoadmapItem>) -> Outc
 /// Builds the review of `quarter` (`YYYY-Qn`; `None` when it does not
 /// parse).
 ///
-/// `plan` is the board as it stood when the quarter was planned (the rows a
-/// previous snapshot or the start-of-quarter export kept); without one, pass
-/// the current rows, and only shipped and open items can be told apart.
-/// `now` is the board today. An item planned for the quarter that is gone
-/// from `now` was dropped; one whose quarter or lane moved later was moved;
-/// items added to the quarter since are listed too, marked as added.
-/// `kpi_of` gives a shipped item's KPI review (its ship date and target KPI
-/// live with the caller until the rows carry them).
+/// `plan` is the quarter's plan as frozen when it began (`roadmapPlans`);
+/// without one, today's cards of the quarter stand in for it, and only
+/// shipped and open items can be told apart. `now` is the board today. A
+/// planned card gone from `now` or sent back to the idea pool was dropped;
+/// one whose quarter or lane moved later was moved; cards added to the
+/// quarter since are listed too, marked as added. `kpi_of` gives a shipped
+/// item's KPI review.
 pub fn build_snapshot(
     quarter: &str,
-    plan: &[RoadmapItem],
+    plan: Option<&QuarterPlan>,
     now: &[RoadmapItem],
     scoring: &Scoring,
     taken_on: NaiveDate,
     kpi_of: impl Fn(&RoadmapItem) -> Option<KpiReview>,
 ) -> Option<ReviewSnapshot> {
     let q = Quarter::parse(quarter)?;
-    let in_quarter = |i: &&RoadmapItem| Quarter::parse(&i.quarter) == Some(q);
-    let planned = plan.iter().filter(in_quarter).map(|p| (p, false));
-    let added = now
+    let planned: Vec<PlannedItem> = match plan {
+        Some(p) => p.items.clone(),
+        None => now.iter().map(PlannedItem::of).collect(),
+    };
+    let in_quarter = |quarter: &str| Quarter::parse(quarter) == Some(q);
+    let planned_here: Vec<&PlannedItem> =
+        planned.iter().filter(|p| in_quarter(&p.quarter)).collect();
+    let added: Vec<PlannedItem> = now
         .iter()
-        .filter(in_quarter)
-        .filter(|n| !plan.iter().any(|p| p.id == n.id && in_quarter(&p)))
-        .map(|n| (n, true));
-    let mut items: Vec<ReviewItem> = planned
-        .chain(added)
+        .filter(|n| in_quarter(&n.quarter))
+        .filter(|n| !planned_here.iter().any(|p| p.id == n.id))
+        .map(PlannedItem::of)
+        .collect();
+    let mut items: Vec<ReviewItem> = planned_here
+        .into_iter()
+        .map(|p| (p, false))
+        .chain(added.iter().map(|a| (a, true)))
         .map(|(p, added_during_quarter)| {
             let live = now.iter().find(|n| n.id == p.id);
             let outcome = outcome(q, p, live);
-            let shown = live.unwrap_or(p);
             ReviewItem {
                 id: p.id.clone(),
-                title: shown.title.clone(),
-                source: shown.source,
+                title: live.map_or_else(|| p.title.clone(), |n| n.title.clone()),
+                source: live.map_or(p.source, |n| n.source),
                 planned_lane: p.lane,
                 lane_now: live.map(|n| n.lane),
                 status_now: live.map(|n| n.status),
                 quarter_now: live.map(|n| n.quarter.clone()),
-                score: scoring.score(&ScoreInputs::of(shown)).ok(),
+                score: live.and_then(|n| scoring.score(&ScoreInputs::of(n)).ok()),
                 outcome,
                 added_during_quarter,
-                kpi: (outcome == Outcome::Shipped)
-                    .then(|| kpi_of(shown))
-                    .flatten(),
+                kpi: live
+                    .filter(|_| outcome == Outcome::Shipped)
+                    .and_then(&kpi_of),
                 note: String::new(),
                 decision: String::new(),
             }
@@ -206,6 +222,7 @@ pub fn build_snapshot(
         taken_on,
         items,
         note: String::new(),
+        plan_taken_on: plan.map(|p| p.taken_on),
     })
 }
 
@@ -260,10 +277,15 @@ mod tests {
         ]
     }
 
+    /// The plan frozen on the quarter's first day from `plan`'s cards.
+    fn frozen(plan: &[RoadmapItem]) -> QuarterPlan {
+        QuarterPlan::freeze(Quarter::parse("2026-Q4").unwrap(), plan, d(2026, 10, 1))
+    }
+
     fn build(plan: &[RoadmapItem], now: &[RoadmapItem]) -> ReviewSnapshot {
         build_snapshot(
             "2026-Q4",
-            plan,
+            Some(&frozen(plan)),
             now,
             &Scoring::default(),
             d(2026, 11, 28),
@@ -333,6 +355,23 @@ mod tests {
     }
 
     #[test]
+    fn a_planned_card_sent_back_to_the_idea_pool_is_dropped() {
+        let mut now = now();
+        now[2].status = RoadmapStatus::Idea; // d, planned at the start
+        let s = build(&plan(), &now);
+        let d_item = s.items.iter().find(|i| i.id == "d").unwrap();
+        assert_eq!(d_item.outcome, Outcome::Dropped);
+        assert_eq!(d_item.status_now, Some(RoadmapStatus::Idea));
+        assert_eq!(s.plan_taken_on, Some(d(2026, 10, 1)));
+        // an idea that was an idea when planned and still is: open
+        let mut plan = plan();
+        plan[3].status = RoadmapStatus::Idea;
+        let s = build(&plan, &now);
+        let d_item = s.items.iter().find(|i| i.id == "d").unwrap();
+        assert_eq!(d_item.outcome, Outcome::Open);
+    }
+
+    #[test]
     fn moving_the_quarter_later_counts_as_moved() {
         let mut now = now();
         now[2].quarter = "2027-Q1".into(); // d
@@ -344,7 +383,17 @@ mod tests {
 
     #[test]
     fn without_a_plan_the_current_rows_are_the_plan() {
-        let s = build(&now(), &now());
+        let s = build_snapshot(
+            "2026-Q4",
+            None,
+            &now(),
+            &Scoring::default(),
+            d(2026, 11, 28),
+            |_| None,
+        )
+        .unwrap();
+        assert_eq!(s.plan_taken_on, None);
+        assert_eq!(s.count(Outcome::MovedLater) + s.count(Outcome::Dropped), 0);
         // a, f shipped; b, d open (nothing to compare lanes against)
         assert_eq!(s.count(Outcome::Shipped), 2);
         assert_eq!(s.count(Outcome::Open), 2);
@@ -383,7 +432,7 @@ mod tests {
                 .collect();
         let s = build_snapshot(
             "2026-Q4",
-            &plan(),
+            Some(&frozen(&plan())),
             &now(),
             &Scoring::default(),
             d(2026, 11, 28),
@@ -405,7 +454,7 @@ mod tests {
     fn a_bad_quarter_or_a_bad_row_does_not_panic() {
         assert!(build_snapshot(
             "Q4",
-            &plan(),
+            Some(&frozen(&plan())),
             &now(),
             &Scoring::default(),
             d(2026, 11, 28),

@@ -1,7 +1,9 @@
 //! The board: three lanes (short, mid, long) as columns, stacked on a
 //! portrait tablet, each card in rank order (or by score on request). Cards
 //! move by dragging (see `drag`) or from their "移动" menu, which is the
-//! keyboard way: move up/down, to the top, or to another lane.
+//! keyboard way: move up/down, to the top, or to another lane. A card's face
+//! carries its evidence in brief: the count, the latest linked quote and the
+//! districts the feedback came from.
 
 use leptos::prelude::*;
 
@@ -9,6 +11,7 @@ use super::drag::{CardDrag, DragState, Drop};
 use super::{cards_label, score_of, Filter, Roadmap};
 use crate::components::PendingBadge;
 use crate::data::outbox::Shown;
+use crate::domain::roadmap::evidence::{card_evidence, districts_label};
 use crate::domain::roadmap::model::{Lane, RoadmapItem};
 use crate::domain::roadmap::rank::{order_warnings, sorted, Position, Ranked};
 use crate::domain::roadmap::scoring::{explain, num, ScoreInputs};
@@ -254,6 +257,14 @@ fn Card(
     let (source, status) = (item.source, item.status);
     let evidence = item.evidence_count();
     let title = item.title.clone();
+    // The latest quote and the districts, once the inbox has loaded (a
+    // card whose feedback is gone shows only its count).
+    let feedback_ids = item.feedback_ids.clone();
+    let brief = move || {
+        rm.feedback
+            .with(|rows| rows.as_ref().map(|r| card_evidence(&feedback_ids, r)))
+            .filter(|e| e.latest_quote.is_some() || !e.districts.is_empty())
+    };
     view! {
         <li class="rm-card" data-card=id.clone() data-status=status.id()
             class:lifted=lifted class:warned=is_warned
@@ -282,6 +293,15 @@ fn Card(
                 </span>
                 {shown.pending.map(|p| view! { <PendingBadge state=p /> })}
             </div>
+            {move || brief().map(|e| {
+                let quote = e.latest_quote.clone();
+                view! {
+                    <p class="rm-card-brief" data-testid="card-brief">
+                        {quote.map(|q| view! { <q class="rm-card-quote" data-testid="card-quote" title=q.clone()>{q.clone()}</q> })}
+                        <span class="rm-card-districts" data-testid="card-districts">{move || districts_label(&e.districts, ctx.lang.get())}</span>
+                    </p>
+                }
+            })}
             <details class="rm-move" node_ref=menu>
                 <summary node_ref=summary aria-label=move || format!("{} {}", ctx.tr("移动", "Move"), item.title)>{move || ctx.tr("移动", "Move")}</summary>
                 <div class="rm-move-menu">

@@ -2,6 +2,8 @@
 //! short/mid/long lanes ordered by the team's rank, moved by dragging or from
 //! each card's menu; filters, the selected card and the view live in the URL;
 //! the scoring method and its weights persist as the `roadmapBoards` row.
+//! The first time the board is opened in a quarter, the quarter's plan is
+//! frozen (`roadmapPlans`) for the quarterly review to compare against.
 
 mod board;
 mod detail;
@@ -21,8 +23,10 @@ use crate::domain::feedback::model::{Feedback, FeedbackStatus};
 use crate::domain::roadmap::model::{
     Lane, RequirementSource, RoadmapBoard, RoadmapItem, RoadmapStatus, BOARD_ID,
 };
+use crate::domain::roadmap::plan::{plan_id, QuarterPlan};
 use crate::domain::roadmap::rank::{place, Position, RankChange, Ranked};
 use crate::domain::roadmap::scoring::{ScoreInputs, Scoring};
+use crate::domain::roadmap::snapshot::Quarter;
 use crate::i18n::{words, Lang};
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::submit;
@@ -35,6 +39,8 @@ pub(super) struct Roadmap {
     pub list: ListResource<RoadmapItem>,
     pub feedback_list: ListResource<Feedback>,
     pub boards: ListResource<RoadmapBoard>,
+    /// The start-of-quarter plans (`roadmapPlans`).
+    pub plans: ListResource<QuarterPlan>,
     pub items: Memo<Vec<Shown<RoadmapItem>>>,
     /// `None` while the inbox is loading or failed: links are then not
     /// judged broken.
@@ -197,6 +203,7 @@ pub fn RoadmapPage() -> impl IntoView {
     let list: ListResource<RoadmapItem> = list_resource::<RoadmapItem>(ctx);
     let feedback_list: ListResource<Feedback> = list_resource::<Feedback>(ctx);
     let boards: ListResource<RoadmapBoard> = list_resource::<RoadmapBoard>(ctx);
+    let plans: ListResource<QuarterPlan> = list_resource::<QuarterPlan>(ctx);
     view! {
         <section class="page roadmap" aria-labelledby="page-title">
             <header class="page-header">
@@ -206,7 +213,7 @@ pub fn RoadmapPage() -> impl IntoView {
                     "Keep a requirement pool, sort it by relevance, value and cost, plan it in short-, mid- and long-term lanes, and review the plan each quarter against the data and the users' feedback.",
                 )}</p>
             </header>
-            <DataView resource=list render={move |rows: Vec<RoadmapItem>| view! { <Loaded rows list feedback_list boards /> }} />
+            <DataView resource=list render={move |rows: Vec<RoadmapItem>| view! { <Loaded rows list feedback_list boards plans /> }} />
         </section>
     }
 }
@@ -217,6 +224,7 @@ fn Loaded(
     list: ListResource<RoadmapItem>,
     feedback_list: ListResource<Feedback>,
     boards: ListResource<RoadmapBoard>,
+    plans: ListResource<QuarterPlan>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
@@ -239,10 +247,13 @@ fn Loaded(
             .map(|s| s.item.scoring)
             .unwrap_or_default()
     });
+    freeze_this_quarters_plan(ctx, plans, items);
+    follow_other_tabs_scoring(ctx, boards);
     let rm = Roadmap {
         list,
         feedback_list,
         boards,
+        plans,
         items,
         feedback,
         scoring,
@@ -270,6 +281,69 @@ fn Loaded(
         }}
         <detail::CardDetail rm />
     }
+}
+
+/// Freezes this quarter's plan the first time the board is opened in the
+/// quarter: automatic, because a plan someone must remember to freeze is
+/// missing exactly when the review needs it. Only once the stored plans have
+/// loaded (a backend without the collection, or a failed load, writes
+/// nothing), and only when neither the backend nor the outbox has one.
+fn freeze_this_quarters_plan(
+    ctx: Ctx,
+    plans: ListResource<QuarterPlan>,
+    items: Memo<Vec<Shown<RoadmapItem>>>,
+) {
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if done.get_value() {
+            return;
+        }
+        let Some(Ok(stored)) = plans.get() else {
+            return;
+        };
+        done.set_value(true);
+        let day = crate::state::clock::today();
+        let q = Quarter::of(day);
+        let id = plan_id(q);
+        let known = stored.iter().any(|p| p.id == id)
+            || ctx.outbox.with_untracked(|ob| {
+                ob.pending_for(crate::data::resource::Resource::RoadmapPlans, &id)
+                    .is_some()
+            });
+        if known {
+            return;
+        }
+        let board: Vec<RoadmapItem> =
+            items.with_untracked(|all| all.iter().map(|s| s.item.clone()).collect());
+        let plan = QuarterPlan::freeze(q, &board, day);
+        submit(
+            ctx,
+            Op::Create,
+            id,
+            Some(plan),
+            format!("季度初计划 {}", q.id()),
+            Some(plans),
+        );
+    });
+}
+
+/// Another tab's scoring change shows here at once (the shared outbox
+/// overlays it); once that tab's save is confirmed its outbox entry goes,
+/// so the row is fetched again rather than falling back to the stale one.
+fn follow_other_tabs_scoring(ctx: Ctx, boards: ListResource<RoadmapBoard>) {
+    let pending = Memo::new(move |_| {
+        ctx.outbox.with(|ob| {
+            ob.for_resource(crate::data::resource::Resource::RoadmapBoards)
+                .count()
+        })
+    });
+    Effect::new(move |before: Option<usize>| {
+        let now = pending.get();
+        if before.is_some_and(|b| b > now) {
+            boards.refetch();
+        }
+        now
+    });
 }
 
 #[component]

@@ -1,5 +1,7 @@
 //! The quarterly review (季度复盘, `view=review&rq=YYYY-Qn`): what was
-//! planned for the quarter, what shipped, moved later or was dropped; each
+//! planned for the quarter (its plan frozen when it began, `roadmapPlans`;
+//! without one, today's board, said on screen), what shipped, moved later
+//! or was dropped; each
 //! shipped item's target KPI four weeks before and after its ship date (from
 //! the metric facts); notes and decisions per item. "Save snapshot" stores
 //! the review as a `roadmapReviews` row that copies every value, so a saved
@@ -11,6 +13,7 @@ use super::Roadmap;
 use crate::components::form::Field;
 use crate::data::outbox::{overlay, Op};
 use crate::domain::cockpit::model::MetricFact;
+use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::review::kpi_review;
 use crate::domain::roadmap::scoring::num;
 use crate::domain::roadmap::snapshot::{build_snapshot, Outcome, Quarter, ReviewSnapshot};
@@ -63,18 +66,17 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
         // Until the saved reviews are in, a live build might be mistaken
         // for the saved one; a failed load falls back to the live build.
         let _loaded = reviews.get()?;
+        // Likewise the plans: a failed load means no plan, said on screen.
+        let plans = rm.plans.get()?.unwrap_or_default();
+        let q = quarter.get();
+        let plan = QuarterPlan::find(&plans, &q);
         let items: Vec<_> = rm
             .items
             .with(|all| all.iter().map(|s| s.item.clone()).collect());
         let facts = facts.get().and_then(Result::ok).unwrap_or_default();
-        build_snapshot(
-            &quarter.get(),
-            &items,
-            &items,
-            &rm.scoring.get(),
-            today(),
-            |i| Some(kpi_review(&facts, i.target_kpi?, i.ship_date?)),
-        )
+        build_snapshot(&q, plan, &items, &rm.scoring.get(), today(), |i| {
+            Some(kpi_review(&facts, i.target_kpi?, i.ship_date?))
+        })
     });
     let save = move |_| {
         let Some(mut s) = snapshot.get_untracked() else {
@@ -145,9 +147,21 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
                 </Show>
                 <button type="button" class="btn" on:click=print>{move || ctx.tr("打印(A4)", "Print (A4)")}</button>
             </div>
-            <p class="muted small" data-testid="review-state">{move || match saved.get() {
-                Some(s) => format!("{}{}", ctx.tr("已保存的快照,保存于 ", "Saved snapshot, taken on "), format_date(s.taken_on, ctx.lang.get())),
-                None => ctx.tr("尚未保存:以下按当前看板生成。", "Not saved yet: built from the board as it is now.").to_string(),
+            <p class="muted small" data-testid="review-state">{move || {
+                let lang = ctx.lang.get();
+                let state = match saved.get() {
+                    Some(s) => format!("{}{}{}", ctx.tr("已保存的快照,保存于 ", "Saved snapshot, taken on "), format_date(s.taken_on, lang), ctx.tr("。", ". ")),
+                    None => ctx.tr("尚未保存,按当前看板生成。", "Not saved yet: built from the board as it is now. ").to_string(),
+                };
+                let plan = match snapshot.get().map(|s| s.plan_taken_on) {
+                    Some(Some(day)) => format!("{}{}{}", ctx.tr("“计划”是 ", "“Planned” is the plan frozen on "), format_date(day, lang), ctx.tr(" 冻结的季度初计划。", ".")),
+                    Some(None) => ctx.tr(
+                        "这个季度没有冻结的季度初计划:“计划”按当前看板列出,因此看不出推迟和放弃的需求。",
+                        "No plan was frozen at the start of this quarter: “planned” lists today's board, so nothing can show as moved or dropped.",
+                    ).to_string(),
+                    None => String::new(),
+                };
+                format!("{state}{plan}")
             }}</p>
             {move || snapshot.get().map(|s| {
                 let counts = Outcome::ALL.iter().map(|o| {
@@ -156,12 +170,14 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
                 }).collect_view();
                 let rows = s.items.iter().map(|i| {
                     let (outcome, planned, now) = (i.outcome, i.planned_lane, i.lane_now);
+                    // A card moved to another quarter names it after its lane.
+                    let moved_to = i.quarter_now.clone().filter(|q| *q != s.quarter).map(|q| format!(" · {q}")).unwrap_or_default();
                     let kpi = i.kpi.clone();
                     view! {
-                        <tr data-item=i.id.clone()>
+                        <tr data-item=i.id.clone() data-outcome=outcome.id()>
                             <th scope="row">{i.title.clone()}</th>
                             <td>{move || outcome.label(ctx.lang.get())}</td>
-                            <td>{move || format!("{} → {}", planned.label(ctx.lang.get()), now.map(|l| l.label(ctx.lang.get())).unwrap_or("—"))}</td>
+                            <td>{move || format!("{} → {}{}", planned.label(ctx.lang.get()), now.map(|l| l.label(ctx.lang.get())).unwrap_or("—"), moved_to)}</td>
                             <td data-testid="review-score">{i.score.map(num).unwrap_or_else(|| "—".into())}</td>
                             <td>{move || kpi.as_ref().map(|k| format!("{}: {} → {} ({})", k.kpi.short_label(ctx.lang.get()),
                                 k.kpi.format(k.before.value, ctx.lang.get()), k.kpi.format(k.after.value, ctx.lang.get()), format_change(k.change))).unwrap_or_else(|| "—".into())}</td>

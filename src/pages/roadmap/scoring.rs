@@ -34,6 +34,13 @@ pub fn ScoringPanel(rm: Roadmap) -> impl IntoView {
         RwSignal::new(num(w.relevance)),
         RwSignal::new(num(w.cost)),
     );
+    // Weights saved elsewhere (another tab) replace the inputs' values.
+    Effect::new(move |_| {
+        let w = current.get().weights;
+        wv.set(num(w.value));
+        wr.set(num(w.relevance));
+        wc.set(num(w.cost));
+    });
     let error = RwSignal::new(None::<String>);
     let save_weights = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

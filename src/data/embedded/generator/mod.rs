@@ -91,6 +91,7 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
     let mut feedback = feedback::gen_feedback(seed, end);
     let roadmap = roadmap::gen_roadmap(seed, end, &feedback);
     roadmap::mark_shipped_feedback(&roadmap, &mut feedback);
+    let roadmap_plans = roadmap::gen_plans(end, &roadmap);
 
     let experience = experience::gen_experience(seed, end, &agg, &incidents);
     Dataset {
@@ -104,7 +105,8 @@ pub fn generate(seed: u64, end: NaiveDate) -> Dataset {
         channels: channels::gen_channels(seed, &agg),
         staff_time: channels::gen_staff_time(),
         roadmap_boards: roadmap::gen_boards(),
-        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &metrics),
+        roadmap_reviews: roadmap::gen_reviews(end, &roadmap, &roadmap_plans, &metrics),
+        roadmap_plans,
         roadmap,
         task_targets: experience::gen_task_targets(&experience),
         experience,
@@ -317,6 +319,7 @@ mod tests {
             "security_checks",
             "alert_rules",
             "orders",
+            "roadmapPlans",
         ];
         expected.sort_unstable();
         let mut keys = keys;

@@ -1,8 +1,8 @@
 //! The product roadmap: 60 requirements from feedback, data, business and
 //! market in short-, mid- and long-term lanes over eight quarters, ranked,
 //! owned and scored, linked to the feedback items that asked for them (by
-//! keywords of their texts), plus the board's scoring choice and one saved
-//! quarterly review.
+//! keywords of their texts), plus the board's scoring choice, the plans
+//! frozen at the start of the recent quarters and one saved quarterly review.
 
 use chrono::NaiveDate;
 
@@ -15,6 +15,7 @@ use crate::domain::feedback::model::{Feedback, FeedbackStatus};
 use crate::domain::roadmap::model::{
     DataLink, Lane, RequirementSource, RoadmapBoard, RoadmapItem, RoadmapStatus, BOARD_ID,
 };
+use crate::domain::roadmap::plan::{PlannedItem, QuarterPlan};
 use crate::domain::roadmap::rank::STEP;
 use crate::domain::roadmap::review::kpi_review;
 use crate::domain::roadmap::scoring::{Ice, Rice, Scoring};
@@ -232,10 +233,74 @@ pub(super) fn gen_boards() -> Vec<RoadmapBoard> {
     }]
 }
 
-/// Last quarter's saved review (季度复盘), built from the board as it is.
+/// The plans frozen on the first day of the last four quarters and this
+/// one: the cards of each quarter as they stood then (a card done since was
+/// still planned). Last quarter's plan also holds what went another way:
+/// cards moved to a later quarter or lane, one sent back to the idea pool
+/// and one deleted since, so its review shows them.
+pub(super) fn gen_plans(end: NaiveDate, roadmap: &[RoadmapItem]) -> Vec<QuarterPlan> {
+    let last_quarter = quarter_key(end, -1);
+    (-4..=0)
+        .filter_map(|offset| {
+            let q = Quarter::parse(&quarter_key(end, offset))?;
+            let (first_day, _) = q.days()?;
+            let mut plan = QuarterPlan::freeze(q, roadmap, first_day);
+            for item in &mut plan.items {
+                if item.status == RoadmapStatus::Done {
+                    item.status = RoadmapStatus::Planned;
+                }
+            }
+            if q.id() == last_quarter {
+                plan.items.extend(went_another_way(&last_quarter, roadmap));
+            }
+            // A quarter the demo has no cards for had no plan either.
+            (!plan.items.is_empty()).then_some(plan)
+        })
+        .collect()
+}
+
+/// Last quarter's cards that did not stay there: (title, lane then, status
+/// then), found on today's board by title, plus one card deleted since.
+fn went_another_way(quarter: &str, roadmap: &[RoadmapItem]) -> Vec<PlannedItem> {
+    const AS_PLANNED: &[(&str, Lane, RoadmapStatus)] = &[
+        // now this quarter: the delivery work slipped
+        ("早高峰配送运力预警", Lane::Short, RoadmapStatus::InProgress),
+        // now mid-term and next quarter
+        (
+            "河西、津南配送范围扩展",
+            Lane::Short,
+            RoadmapStatus::Planned,
+        ),
+        // now back in the idea pool
+        ("会员生日礼", Lane::Short, RoadmapStatus::Planned),
+    ];
+    AS_PLANNED
+        .iter()
+        .filter_map(|&(title, lane, status)| {
+            let now = roadmap.iter().find(|r| r.title == title)?;
+            Some(PlannedItem {
+                lane,
+                status,
+                quarter: quarter.to_string(),
+                ..PlannedItem::of(now)
+            })
+        })
+        .chain([PlannedItem {
+            id: format!("rm-{:02}", SPECS.len() + 1),
+            title: "签到小游戏".to_string(),
+            source: RequirementSource::Business,
+            lane: Lane::Short,
+            quarter: quarter.to_string(),
+            status: RoadmapStatus::Planned,
+        }])
+        .collect()
+}
+
+/// Last quarter's saved review (季度复盘), built against its plan.
 pub(super) fn gen_reviews(
     end: NaiveDate,
     roadmap: &[RoadmapItem],
+    plans: &[QuarterPlan],
     facts: &[MetricFact],
 ) -> Vec<ReviewSnapshot> {
     let last_quarter = quarter_key(end, -1);
@@ -244,14 +309,14 @@ pub(super) fn gen_reviews(
         .map_or(end, |(_, last)| add_days(last, 5));
     build_snapshot(
         &last_quarter,
-        roadmap,
+        QuarterPlan::find(plans, &last_quarter),
         roadmap,
         &Scoring::default(),
         taken_on,
         |item| Some(kpi_review(facts, item.target_kpi?, item.ship_date?)),
     )
     .map(|mut s| {
-        s.note = "上季度短期需求基本按计划上线;配送相关需求推迟到本季度。".into();
+        s.note = "上季度短期需求基本按计划上线;配送相关需求推迟到本季度,签到小游戏放弃。".into();
         // Short decimals, so the figures read back from JSON text exactly.
         let round = |x: &mut Option<f64>| *x = x.map(|v| (v * 1e6).round() / 1e6);
         for item in &mut s.items {
@@ -273,6 +338,7 @@ pub(super) fn gen_reviews(
 mod tests {
     use super::*;
     use crate::data::embedded::generator::fixture::data;
+    use crate::domain::roadmap::snapshot::Outcome;
 
     #[test]
     fn sixty_requirements_across_lanes_and_quarters_with_sensible_links() {
@@ -314,5 +380,18 @@ mod tests {
         assert_eq!(ds.roadmap_boards.len(), 1);
         let review = &ds.roadmap_reviews[0];
         assert!(!review.items.is_empty());
+        // Last quarter's review against its plan: a moved and a dropped card.
+        assert!(review.plan_taken_on.is_some());
+        let titles =
+            |o: Outcome| -> Vec<&str> { review.with(o).map(|i| i.title.as_str()).collect() };
+        assert!(titles(Outcome::MovedLater).contains(&"早高峰配送运力预警"));
+        assert!(titles(Outcome::MovedLater).contains(&"河西、津南配送范围扩展"));
+        assert!(titles(Outcome::Dropped).contains(&"签到小游戏"));
+        assert!(titles(Outcome::Dropped).contains(&"会员生日礼"));
+        assert!(review.count(Outcome::Shipped) > 0);
+        // A plan for this quarter too, so opening the board writes nothing.
+        let this_quarter = quarter_key(crate::data::embedded::generator::fixture::end(), 0);
+        assert!(QuarterPlan::find(&ds.roadmap_plans, &this_quarter).is_some());
+        assert!(ds.roadmap_plans.len() >= 4);
     }
 }
