@@ -15,7 +15,18 @@
 //
 // Environment: HAIHE_DIST (default dist/), HAIHE_DB_JSON (default .tmp/db.json,
 // generated with gen-db when missing), CHROMIUM_PATH, BENCH_N (default 30),
-// BENCH_MULTIPLIERS (default "1,2,4").
+// BENCH_MULTIPLIERS (default "1,2,4"), BENCH_RATES (CPU throttling rates,
+// default "1,4"; "4" measures only the throttled case), BENCH_PROFILE (a file
+// prefix: each measured run also writes `<prefix>-<k>x-cpu<rate>.cpuprofile`,
+// Chromium's CPU profile, openable in DevTools' Performance panel),
+// BENCH_ALL_SECTIONS=1 (scroll every row that renders when scrolled to into
+// view first, then back to the top: the cost once the user has seen the
+// whole page, rather than at first sight).
+//
+// Besides the latencies, each row splits the browser's own accounting
+// (CDP Performance.getMetrics, per interaction, median over the run): script
+// (JS and wasm), style recalculation and layout, which tells re-rendering
+// work in the DOM from the app's own computation.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -31,10 +42,14 @@ import {
   closePage,
   gotoApp,
   assertNoPanic,
+  renderLazySections,
 } from '../tests/e2e/harness.mjs';
 
 const N = Number(process.env.BENCH_N || 30);
 const MULTIPLIERS = (process.env.BENCH_MULTIPLIERS || '1,2,4').split(',').map(Number).filter((k) => k >= 1);
+const RATES = (process.env.BENCH_RATES || '1,4').split(',').map(Number).filter((r) => r >= 1);
+const PROFILE = process.env.BENCH_PROFILE || '';
+const ALL_SECTIONS = process.env.BENCH_ALL_SECTIONS === '1';
 const WARMUP = 4;
 
 // Consecutive interactions must change the view, or nothing recomputes:
@@ -100,14 +115,26 @@ function interaction(i) {
   return { kind: 'period', selector: `.presets .seg-btn:nth-child(${PRESET_INDEX[p] + 1})` };
 }
 
-async function measure(page, n, offset) {
+/** Chromium's cumulative durations (seconds) of script, style and layout work. */
+async function browserMetrics(cdp) {
+  if (!cdp) return null;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+  return { script: m.ScriptDuration ?? 0, style: m.RecalcStyleDuration ?? 0, layout: m.LayoutDuration ?? 0 };
+}
+
+async function measure(page, n, offset, cdp = null) {
   const all = [];
   const byKind = { filter: [], period: [] };
+  const split = { script: [], style: [], layout: [] };
   for (let i = 0; i < n; i++) {
     const step = interaction(offset + i);
+    const m0 = await browserMetrics(cdp);
     const ms = await timedClick(page, step.selector);
+    const m1 = await browserMetrics(cdp);
     all.push(ms);
     byKind[step.kind].push(ms);
+    if (m0 && m1) for (const k of Object.keys(split)) split[k].push((m1[k] - m0[k]) * 1000);
   }
   assertNoPanic(page);
   const s = [...all].sort((a, b) => a - b);
@@ -117,6 +144,9 @@ async function measure(page, n, offset) {
     max: s.at(-1),
     filterMedian: median(byKind.filter),
     periodMedian: median(byKind.period),
+    scriptMedian: split.script.length ? median(split.script) : NaN,
+    styleMedian: split.style.length ? median(split.style) : NaN,
+    layoutMedian: split.layout.length ? median(split.layout) : NaN,
   };
 }
 
@@ -162,19 +192,35 @@ async function main() {
           timeout: 120000,
         });
         const loadMs = Date.now() - t0;
+        if (ALL_SECTIONS) {
+          await renderLazySections(page, { timeout: 60000 });
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
         const tiles = await page.locator('button.kpi-tile[data-kpi]').count();
         if (tiles !== 14) throw new Error(`expected 14 KPI tiles, found ${tiles}`);
         // A check that the k× rows arrived: 30-day visitors scale with k.
         const visitors = (await page.locator('button.kpi-tile[data-kpi="visitors"] .kpi-value').textContent()).trim();
 
         const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable');
         let offset = 0;
-        for (const rate of [1, 4]) {
+        for (const rate of RATES) {
           await cdp.send('Emulation.setCPUThrottlingRate', { rate });
           await measure(page, WARMUP, offset);
           offset += WARMUP;
-          const r = await measure(page, N, offset);
+          if (PROFILE) {
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+            await cdp.send('Profiler.start');
+          }
+          const r = await measure(page, N, offset, PROFILE ? null : cdp);
           offset += N;
+          if (PROFILE) {
+            const { profile } = await cdp.send('Profiler.stop');
+            const file = `${PROFILE}-${k}x-cpu${rate}.cpuprofile`;
+            writeFileSync(file, JSON.stringify(profile));
+            process.stderr.write(`[bench-cockpit] CPU profile: ${file}\n`);
+          }
           results.push({ k, rows: rows1 * k, mb: body.length / 1e6, loadMs, visitors, rate, ...r });
           process.stderr.write(`[bench-cockpit] ${k}× rows, CPU ${rate}×: median ${r.median.toFixed(1)} ms\n`);
         }
@@ -203,9 +249,13 @@ async function main() {
     ['max', 8, (r) => f(r.max)],
     ['filter med', 11, (r) => f(r.filterMedian)],
     ['period med', 11, (r) => f(r.periodMedian)],
+    ['script', 7, (r) => f(r.scriptMedian)],
+    ['style', 6, (r) => f(r.styleMedian)],
+    ['layout', 7, (r) => f(r.layoutMedian)],
   ];
   console.log(
-    `cockpit interaction latency, ms (N=${N} per row, alternating district filter / period preset; click → data-renders changed → next frame)`,
+    `cockpit interaction latency, ms (N=${N} per row, alternating district filter / period preset; click → data-renders changed → next frame)` +
+      (ALL_SECTIONS ? '; every row rendered first' : ''),
   );
   console.log(cols.map(([h, w], i) => (i === 0 ? h.padEnd(w + 6) : h.padStart(w))).join(' '));
   for (const r of results) {
@@ -213,6 +263,8 @@ async function main() {
   }
   console.log('load ms: navigation until the first cockpit render (fetching and decoding the metrics included);');
   console.log('UV 30d: the visitors tile of the default view (scales with the multiplier).');
+  console.log('script / style / layout: medians per interaction of Chromium\'s own durations (Performance.getMetrics;');
+  console.log('not taken while BENCH_PROFILE records a CPU profile).');
 }
 
 main().catch((err) => {

@@ -127,8 +127,12 @@ fn library() -> ArcRwSignal<Library> {
     })
 }
 
+/// The option as ECharts gets it: with ids that let it update what it drew
+/// (`chart_ids`).
 fn to_json(chart: &charming::Chart) -> Option<String> {
-    serde_json::to_string(chart).ok()
+    let mut option = serde_json::to_value(chart).ok()?;
+    super::chart_ids::add_stable_ids(&mut option);
+    serde_json::to_string(&option).ok()
 }
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -224,10 +228,13 @@ where
         // Replace the data-bearing parts so a series or axis that
         // disappeared does not linger, but keep the tooltip and grid:
         // re-creating the HTML tooltip (as notMerge would) forces a
-        // synchronous layout on every update.
-        let opts = js_sys::JSON::parse(
-            r#"{"replaceMerge":["series","xAxis","yAxis","visualMap","legend"]}"#,
-        )
+        // synchronous layout on every update. A part whose id (kind,
+        // position, shape) is unchanged is updated in place.
+        let opts = serde_json::to_string(&serde_json::json!({
+            "replaceMerge": super::chart_ids::REPLACED
+        }))
+        .ok()
+        .and_then(|s| js_sys::JSON::parse(&s).ok())
         .unwrap_or(JsValue::NULL);
         if live.instance.set_option(js, opts).is_ok() {
             live.drawn = json;

@@ -61,6 +61,8 @@ pub fn Sparkline(
 /// One KPI: value, change against the comparison, target status, sparkline.
 /// Built once per KPI; its figures update in place, so a filter change does
 /// not rebuild the grid (which is what made re-filtering slow on tablets).
+/// `row` and `spark` are best memos, so a tile whose figures did not change
+/// does no work at all.
 #[component]
 pub fn KpiTile(
     kpi: Kpi,
@@ -71,30 +73,46 @@ pub fn KpiTile(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let good = Signal::derive(move || row.with(|r| r.as_ref().and_then(|r| r.good) == Some(true)));
-    let meta = move || {
-        let r = row.get()?;
-        let change_class = match r.good {
-            Some(true) => "kpi-change good",
-            Some(false) => "kpi-change bad",
-            None => "kpi-change",
-        };
-        let arrow = match r.trend {
-            Some(Trend::Up) => "▲ ",
-            Some(Trend::Down) => "▼ ",
-            _ => "",
-        };
-        let status = r.status;
-        // A rate's change reads in points; its relative change is the hover.
-        let change_title = (!r.change_title.is_empty()).then(|| r.change_title.clone());
-        Some(view! {
-            {r.comparison.is_some().then(|| view! {
-                <span class=change_class title=change_title>{arrow}{r.change_text.clone()}</span>
-                <span class="kpi-prev">{move || ctx.tr("对比 ", "vs ")}{r.comparison_text.clone()}</span>
-            })}
-            {(status != TargetStatus::NoTarget).then(|| view! {
-                <span class=format!("kpi-status status-{}", status.id())>{move || status.label(ctx.lang.get())}</span>
-            })}
+    // The meta line keeps its elements: the change and the target status
+    // appear or go with the comparison and the target, their texts update in
+    // place.
+    let text =
+        move |f: fn(&KpiRow) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let compared =
+        Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.comparison.is_some())));
+    let status = Memo::new(move |_| {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| r.status)
+                .unwrap_or(TargetStatus::NoTarget)
         })
+    });
+    let change_class = move || match row.with(|r| r.as_ref().and_then(|r| r.good)) {
+        Some(true) => "kpi-change good",
+        Some(false) => "kpi-change bad",
+        None => "kpi-change",
+    };
+    let arrow = move || match row.with(|r| r.as_ref().and_then(|r| r.trend)) {
+        Some(Trend::Up) => "▲ ",
+        Some(Trend::Down) => "▼ ",
+        _ => "",
+    };
+    // A rate's change reads in points; its relative change is the hover.
+    let change_title = move || {
+        row.with(|r| {
+            r.as_ref()
+                .filter(|r| !r.change_title.is_empty())
+                .map(|r| r.change_title.clone())
+        })
+    };
+    let meta = view! {
+        <Show when=move || compared.get()>
+            <span class=change_class title=change_title>{arrow}{text(|r| r.change_text.clone())}</span>
+            <span class="kpi-prev">{move || ctx.tr("对比 ", "vs ")}{text(|r| r.comparison_text.clone())}</span>
+        </Show>
+        <Show when=move || status.get() != TargetStatus::NoTarget>
+            <span class=move || format!("kpi-status status-{}", status.get().id())>{move || status.get().label(ctx.lang.get())}</span>
+        </Show>
     };
     view! {
         <button
@@ -106,7 +124,7 @@ pub fn KpiTile(
             on:click=move |_| on_select.run(())
         >
             <span class="kpi-label" title=move || kpi.note(ctx.lang.get())>{move || kpi.label(ctx.lang.get())}</span>
-            <span class="kpi-value" data-testid="kpi-value">{move || row.with(|r| r.as_ref().map(|r| r.value_text.clone()).unwrap_or_default())}</span>
+            <span class="kpi-value" data-testid="kpi-value">{text(|r| r.value_text.clone())}</span>
             <span class="kpi-meta">{meta}</span>
             <Sparkline values=spark good />
         </button>

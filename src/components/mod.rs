@@ -1,12 +1,15 @@
 //! Shared UI pieces every page uses.
 
 mod chart;
+mod chart_ids;
 mod data_view;
 mod download;
 pub mod form;
 mod metric;
+mod on_screen;
 mod partial;
 mod period_controls;
+mod rows;
 mod status;
 mod unsynced;
 
@@ -14,7 +17,9 @@ pub use chart::{Chart, ChartClick};
 pub use data_view::DataView;
 pub use download::download;
 pub use metric::{Bar, BarList, KpiTile, Sparkline};
+pub use on_screen::{render_all_then, OnScreen};
 pub use partial::{keep_optional, Missing, PartialNotice};
 pub use period_controls::PeriodControls;
+pub use rows::{field, EachRow};
 pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};
 pub use unsynced::{ExportEdits, StorageFullBanner};

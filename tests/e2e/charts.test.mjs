@@ -19,6 +19,7 @@ import {
   eventually,
   expectTitle,
   goHash,
+  renderLazySections,
 } from './harness.mjs';
 
 const ECHARTS = /\/echarts-[0-9a-f]+\.js$/;
@@ -67,6 +68,8 @@ test('ECharts is fetched only when a chart mounts, and the KPI tiles do not wait
     await eventually(() => assert.equal(fetched.length, 1, 'one ECharts download once a chart mounts'));
     assert.ok((await chartStates(page)).every((drawn) => !drawn), 'no canvas yet: the tiles came first');
     release();
+    // The heatmap is below the fold: it is built when scrolled to.
+    await renderLazySections(page);
     await eventually(async () => {
       const drawn = await chartStates(page);
       assert.ok(drawn.length >= 2 && drawn.every(Boolean), `every cockpit chart drawn: ${JSON.stringify(drawn)}`);
@@ -94,6 +97,7 @@ test('a failed ECharts download shows a message with Retry, and Retry draws the 
     await gotoApp(page, `${server.url}#/cockpit`);
     await expectTitle(page, '数据驾驶舱');
     const panels = page.locator('.chart-box .error-panel');
+    await renderLazySections(page);
     await eventually(async () => assert.ok((await panels.count()) >= 2, 'a message in each chart’s place'));
     assert.match(await panels.first().innerText(), /图表未能加载/);
     assert.equal(await page.locator('.chart:visible').count(), 0, 'no blank chart boxes left');

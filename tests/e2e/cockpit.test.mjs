@@ -4,8 +4,10 @@
 // points, no company targets in a filtered view, no formula cells),
 // hand-computed KPIs over a tiny json-server dataset (sums first, ratios of
 // sums, "—" for a zero denominator, 客单价 per customer vs 笔单价 per order,
-// the funnel's units), a target of 1e308 showing no inf/NaN, and target
-// editing persisted across a reload.
+// the funnel's units), a target of 1e308 showing no inf/NaN, updates in
+// place (lower rows built when scrolled to or printed, a chart whose data did
+// not change not redrawn, table rows kept), and target editing persisted
+// across a reload.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +33,7 @@ import {
   eventually,
   hashState,
   assertNoHorizontalScroll,
+  renderLazySections,
 } from './harness.mjs';
 
 let server;
@@ -656,6 +659,7 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
     //   会话 1000 → 浏览商品 575 (575 / 1000 = 57.5%, drop 42.5%) → 加入购物车 140
     //   (140 / 575 = 24.35% → 24.3%, drop 75.7%); 下单 49 单 and 支付 39 人 are other
     //   units: no conversion (39 / 49 payers per order is not one).
+    await renderLazySections(page);
     const funnelRows = await page.$$eval('.funnel-table tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
     );
@@ -854,6 +858,134 @@ test('a target of 1e308 (every KPI) shows no inf/NaN anywhere: tiles, notes, edi
     await rest?.close();
     await api?.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// g. Only what changed is redrawn; lower sections render when scrolled to
+// ---------------------------------------------------------------------------
+
+/** Counts each cockpit chart's setOption calls (window.__setOptionCalls.trend / .heat). */
+function countSetOption(page) {
+  return page.evaluate(() => {
+    window.__setOptionCalls = {};
+    for (const el of document.querySelectorAll('.cockpit .chart')) {
+      const inst = window.echarts.getInstanceByDom(el);
+      const key = el.closest('section.heat') ? 'heat' : 'trend';
+      const own = inst.setOption.bind(inst);
+      window.__setOptionCalls[key] = 0;
+      inst.setOption = (...args) => {
+        window.__setOptionCalls[key] += 1;
+        return own(...args);
+      };
+    }
+  });
+}
+
+/** Rows of the insights, funnel, retention and pages, each marked as seen now. */
+function markRows(page) {
+  return page.evaluate(() => {
+    const rows = document.querySelectorAll('.insight-list li, .funnel-table tbody tr, .cohort-table tbody tr, .pages-table tbody tr');
+    for (const r of rows) r.dataset.seen = '1';
+    return rows.length;
+  });
+}
+
+/** Per table: [rows, rows marked before, text of all rows]. */
+function tableState(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      ['.funnel-table tbody tr', '.cohort-table tbody tr', '.pages-table tbody tr'].map((sel) => {
+        const rows = [...document.querySelectorAll(sel)];
+        return [sel.split(' ')[0], [rows.length, rows.filter((r) => r.dataset.seen === '1').length, rows.map((r) => r.textContent).join('|')]];
+      }),
+    ),
+  );
+}
+
+test('updates in place: lower sections render when scrolled to, a filter redraws only what changed, rows are kept', async () => {
+  const page = await newPage(browser);
+  try {
+    await openCockpit(page, `${server.url}#/cockpit`);
+    // Below the fold nothing is built until it is scrolled to.
+    assert.equal(await page.locator('.on-screen-placeholder').count(), 2, 'two rows wait below the fold');
+    assert.equal(await page.locator('.funnel-table, .cohort-table, .pages-table, section.heat').count(), 0, 'not built yet');
+    const length = await page.evaluate(() => document.documentElement.scrollHeight);
+    await renderLazySections(page);
+    await page.waitForSelector('section.heat .chart canvas', { timeout: 15000 });
+    assert.equal(await page.locator('.funnel-table tbody tr').count(), 5, 'the funnel, once scrolled to');
+    // The placeholders stood in for about the rows' height: the page barely changed length.
+    const grown = (await page.evaluate(() => document.documentElement.scrollHeight)) - length;
+    assert.ok(Math.abs(grown) < 200, `page length changed by ${grown}px when the rows rendered`);
+
+    await countSetOption(page);
+    assert.ok((await markRows(page)) > 10, 'rows to watch');
+    const before = await tableState(page);
+    const trendBefore = await page.evaluate(() => JSON.stringify(window.echarts.getInstanceByDom(document.querySelector('section.trend .chart')).getOption().series.map((s) => s.data)));
+
+    // A district filter: the trend follows it, the heatmap (not filtered) is not redrawn.
+    await afterRecompute(page, () => page.locator('[data-dimension=district] button[data-id=heping]').click());
+    await eventually(async () => assert.equal(await page.evaluate(() => window.__setOptionCalls.trend), 1, 'the trend redrawn once'));
+    assert.equal(await page.evaluate(() => window.__setOptionCalls.heat), 0, 'the heatmap not redrawn');
+    const trendAfter = await page.evaluate(() => JSON.stringify(window.echarts.getInstanceByDom(document.querySelector('section.trend .chart')).getOption().series.map((s) => s.data)));
+    assert.notEqual(trendAfter, trendBefore, 'the trend shows the filtered series');
+    const filtered = await tableState(page);
+    for (const t of ['.funnel-table', '.cohort-table', '.pages-table']) {
+      assert.equal(filtered[t][1], filtered[t][0], `${t}: every row is the one built before (kept, not rebuilt)`);
+      assert.equal(filtered[t][0], before[t][0], `${t}: as many rows`);
+    }
+    assert.notEqual(filtered['.funnel-table'][2], before['.funnel-table'][2], 'the funnel figures follow the filter');
+    assert.equal(filtered['.pages-table'][2], before['.pages-table'][2], 'the pages (not filtered) stay as they were');
+
+    // A period change redraws both (the heatmap sums the period's months).
+    await afterRecompute(page, () => page.locator('.presets .seg-btn').nth(1).click());
+    await eventually(async () => assert.equal(await page.evaluate(() => window.__setOptionCalls.heat), 1, 'the heatmap redrawn for 7 days'));
+    assert.equal(await page.evaluate(() => window.__setOptionCalls.trend), 2);
+    // No comparison: the dashed series goes, none lingers from the update in place.
+    await afterRecompute(page, () => page.selectOption('#ck-compare', 'none'));
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector('section.trend .chart')).getOption().series.length), 1, 'one series left'),
+    );
+    assertNoPanic(page);
+  } catch (err) {
+    await screenshot(page, 'cockpit-in-place-FAILED', { fullPage: true }).catch(() => {});
+    throw err;
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('printing renders the sections not scrolled to: the browser’s print and the Print button', async () => {
+  const page = await newPage(browser);
+  try {
+    await openCockpit(page, `${server.url}#/cockpit`);
+    assert.equal(await page.locator('.on-screen-placeholder').count(), 2);
+    // The Print button renders them before it opens the print dialog.
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printed = {
+          placeholders: document.querySelectorAll('.on-screen-placeholder').length,
+          funnelRows: document.querySelectorAll('.funnel-table tbody tr').length,
+          heat: document.querySelectorAll('section.heat .chart canvas').length,
+        };
+      };
+    });
+    await page.getByRole('button', { name: '打印(A4 横向)' }).click();
+    await eventually(async () =>
+      assert.deepEqual(await page.evaluate(() => window.__printed), { placeholders: 0, funnelRows: 5, heat: 1 }, 'everything on the page when the dialog opens'),
+    );
+
+    // The browser's own print (Ctrl+P) fires beforeprint.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForAppReady(page);
+    await waitForCockpit(page);
+    assert.equal(await page.locator('.on-screen-placeholder').count(), 2);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await eventually(async () => assert.equal(await page.locator('.on-screen-placeholder').count(), 0, 'rendered for printing'));
+    assert.equal(await page.locator('.funnel-table tbody tr').count(), 5);
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
   }
 });
 

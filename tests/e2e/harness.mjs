@@ -568,6 +568,23 @@ export async function eventually(fn, { page, timeout = 10000, interval = 50 } = 
   }
 }
 
+/**
+ * Scrolls each section still waiting to be scrolled to (`.on-screen-placeholder`,
+ * src/components/on_screen.rs) into view until every one has rendered.
+ */
+export async function renderLazySections(page, { timeout = 10000 } = {}) {
+  await eventually(
+    async () => {
+      const left = await page.evaluate(() => {
+        document.querySelector('.on-screen-placeholder')?.scrollIntoView();
+        return document.querySelectorAll('.on-screen-placeholder').length;
+      });
+      assert.equal(left, 0, `${left} section(s) not rendered after scrolling to them`);
+    },
+    { page, timeout },
+  );
+}
+
 /** The page's h1 text (trimmed). */
 export function h1(page) {
   return page.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? null);

@@ -242,10 +242,9 @@ pub fn TrendChart(data: Memo<CockpitData>, markers: Arc<Vec<Marker>>) -> impl In
 pub fn Heatmap(rows: Arc<Vec<HourlyVisits>>, data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
     let rows = StoredValue::new(rows);
-    let grid = Memo::new(move |_| {
-        let period = data.with(|d| d.period);
-        rows.with_value(|r| heatmap(r, &period))
-    });
+    // The period alone decides the grid: a filter change does no work here.
+    let period = Memo::new(move |_| data.with(|d| d.period));
+    let grid = Memo::new(move |_| rows.with_value(|r| heatmap(r, &period.get())));
     let option = move || {
         let lang = ctx.lang.get();
         let g = grid.get();

@@ -95,10 +95,13 @@ pub fn Export(data: Memo<CockpitData>, #[prop(into)] rows: Signal<Vec<Target>>) 
         let _ =
             crate::components::download(&name, "text/csv;charset=utf-8", &format!("\u{FEFF}{csv}"));
     };
+    // Sections not scrolled to yet are rendered first: the print shows all.
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        crate::components::render_all_then(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        })
     };
     let reset = move |_| ctx.url().clear(COCKPIT_PARAMS.iter().copied());
     let period_text = move || {

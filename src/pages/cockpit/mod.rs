@@ -13,7 +13,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::components::{DataView, KpiTile, PartialNotice, PeriodControls};
+use crate::components::{
+    field, DataView, EachRow, KpiTile, OnScreen, PartialNotice, PeriodControls,
+};
 use crate::data::error::ApiError;
 use crate::data::resource::Resource;
 use crate::data::wechat::is_wechat;
@@ -21,7 +23,7 @@ use crate::data::Backend;
 use crate::domain::calendar::model::{ContentItem, ContentStatus};
 use crate::domain::campaigns::model::Campaign;
 use crate::domain::cockpit::aggregate::CockpitData;
-use crate::domain::cockpit::insights::insights;
+use crate::domain::cockpit::insights::{insights, Insight};
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::kpi_table::kpi_rows;
 use crate::domain::cockpit::model::{
@@ -229,8 +231,8 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
                         view! {
                             <KpiTile
                                 kpi
-                                row=Signal::derive(move || rows.with(|rs| rs.iter().find(|r| r.kpi == kpi).cloned()))
-                                spark=Signal::derive(move || data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>()))
+                                row=Memo::new(move |_| rows.with(|rs| rs.iter().find(|r| r.kpi == kpi).cloned()))
+                                spark=Memo::new(move |_| data.with(|d| d.series.iter().map(|(_, t)| kpi.value(t)).collect::<Vec<_>>()))
                                 selected=Signal::derive(move || query.with(|q| q.metric) == kpi)
                                 on_select=Callback::new(move |_| {
                                     ctx.url().set("metric", kpi.key());
@@ -249,28 +251,37 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
                         fallback=move || view! { <p class="muted">{move || ctx.tr("与对比期相比没有明显变化。", "No notable change against the comparison period.")}</p> }
                     >
                         <ul class="insight-list">
-                            {move || notes.get().into_iter().map(|n| {
-                                let sev = n.severity;
+                            <EachRow rows=notes children={move |n: Memo<Option<Insight>>| {
+                                let sev = move || n.with(|n| n.as_ref().map(|n| n.severity));
                                 view! {
-                                    <li class=format!("insight insight-{}", sev.id()) title=n.title>
-                                        <span class="insight-tag">{move || sev.label(ctx.lang.get())}</span>
-                                        <span>{n.text}</span>
+                                    <li
+                                        class=move || sev().map(|s| format!("insight insight-{}", s.id())).unwrap_or_default()
+                                        title=move || n.with(|n| n.as_ref().and_then(|n| n.title.clone()))
+                                    >
+                                        <span class="insight-tag">{move || sev().map(|s| s.label(ctx.lang.get())).unwrap_or_default()}</span>
+                                        <span>{field(n, |n| n.text.clone())}</span>
                                     </li>
                                 }
-                            }).collect_view()}
+                            }} />
                         </ul>
                     </Show>
                 </section>
             </div>
             <sections::Who data />
-            <div class="cockpit-row even">
-                <sections::Funnel data />
-                <sections::Retention rows=sources.with_value(|s| s.retention.clone()) data />
-            </div>
-            <div class="cockpit-row narrow-first">
-                <charts::Heatmap rows=sources.with_value(|s| s.hourly.clone()) data />
-                <sections::Pages rows=sources.with_value(|s| s.pages.clone()) data />
-            </div>
+            // Below the fold: built when scrolled to (or printed), so a
+            // filter change does not pay for rows nobody has looked at yet.
+            <OnScreen placeholder="cockpit-funnel-row">
+                <div class="cockpit-row even">
+                    <sections::Funnel data />
+                    <sections::Retention rows=sources.with_value(|s| s.retention.clone()) data />
+                </div>
+            </OnScreen>
+            <OnScreen placeholder="cockpit-heat-row">
+                <div class="cockpit-row narrow-first">
+                    <charts::Heatmap rows=sources.with_value(|s| s.hourly.clone()) data />
+                    <sections::Pages rows=sources.with_value(|s| s.pages.clone()) data />
+                </div>
+            </OnScreen>
             <targets::TargetEditor targets />
             <controls::Export data rows=Signal::derive(move || target_rows.get()) />
         </div>

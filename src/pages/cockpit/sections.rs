@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{Bar, BarList, EmptyState};
+use crate::components::{field, Bar, BarList, EachRow, EmptyState};
 use crate::domain::cockpit::aggregate::CockpitData;
-use crate::domain::cockpit::behaviour::{cohorts, top_pages, PageSort};
-use crate::domain::cockpit::funnel::funnel;
+use crate::domain::cockpit::behaviour::{cohorts, top_pages, CohortRow, PageRow, PageSort};
+use crate::domain::cockpit::funnel::{funnel, FunnelStep};
 use crate::domain::cockpit::model::{RetentionCohort, TopPage};
 use crate::domain::cockpit::totals::{new_vs_returning, Totals};
 use crate::domain::shared::ratio::ratio;
@@ -104,7 +104,17 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             )
         })
     });
-    let split = move || data.with(|d| new_vs_returning(&d.current));
+    let split = Memo::new(move |_| data.with(|d| new_vs_returning(&d.current)));
+    // "12,345 · 40.1%" for the new (or the returning) visitors.
+    let share = move |new_ones: bool| {
+        let ((new, ret), lang) = (split.get(), ctx.lang.get());
+        let n = if new_ones { new } else { ret };
+        format!(
+            "{} · {}",
+            format_count(n as f64, lang),
+            format_percent(ratio(n as f64, (new + ret) as f64))
+        )
+    };
     let title = move |zh: &'static str, en: &'static str| {
         Signal::derive(move || ctx.tr(zh, en).to_string())
     };
@@ -119,21 +129,20 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
                     <BarList title=title("平台", "Platform") bars=platforms selected=selected("platform") on_toggle=toggle("platform") dimension="platform" />
                     <figure class="barlist">
                         <figcaption>{move || ctx.tr("新老访客", "New vs returning")}</figcaption>
-                        {move || {
-                            let (new, ret) = split();
-                            let total = (new + ret) as f64;
-                            let pct = ratio(new as f64, total).unwrap_or(0.0) * 100.0;
-                            let lang = ctx.lang.get();
-                            view! {
-                                <div class="split" role="img" aria-label=format!("{} {} / {} {}", lang.tr("新访客", "New visitors"), format_count(new as f64, lang), lang.tr("老访客", "Returning visitors"), format_count(ret as f64, lang))>
-                                    <span class="split-new" style=format!("width:{pct:.1}%")></span>
-                                </div>
-                                <p class="split-legend">
-                                    <span><i class="dot dot-new"></i>{lang.tr("新访客 ", "New ")}{format_count(new as f64, lang)}" · "{format_percent(ratio(new as f64, total))}</span>
-                                    <span><i class="dot dot-ret"></i>{lang.tr("老访客 ", "Returning ")}{format_count(ret as f64, lang)}" · "{format_percent(ratio(ret as f64, total))}</span>
-                                </p>
-                            }
-                        }}
+                        <div class="split" role="img" aria-label=move || {
+                            let ((new, ret), lang) = (split.get(), ctx.lang.get());
+                            format!("{} {} / {} {}", lang.tr("新访客", "New visitors"), format_count(new as f64, lang), lang.tr("老访客", "Returning visitors"), format_count(ret as f64, lang))
+                        }>
+                            <span class="split-new" style=move || {
+                                let (new, ret) = split.get();
+                                let pct = ratio(new as f64, (new + ret) as f64).unwrap_or(0.0) * 100.0;
+                                format!("width:{pct:.1}%")
+                            }></span>
+                        </div>
+                        <p class="split-legend">
+                            <span><i class="dot dot-new"></i>{move || ctx.tr("新访客 ", "New ")}{move || share(true)}</span>
+                            <span><i class="dot dot-ret"></i>{move || ctx.tr("老访客 ", "Returning ")}{move || share(false)}</span>
+                        </p>
                     </figure>
                 </div>
                 <div class="who-col">
@@ -145,9 +154,30 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     }
 }
 
+/// A funnel step and the comparison period's conversion at that step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FunnelRow(FunnelStep, Option<f64>);
+
 #[component]
 pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
+    // Each step with the comparison period's conversion at that step.
+    let steps = Memo::new(move |_| {
+        data.with(|d| {
+            let prev = d.previous.as_ref().map(funnel);
+            funnel(&d.current)
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let prev_conv = prev
+                        .as_ref()
+                        .and_then(|p| p.get(i))
+                        .and_then(|p| p.from_previous);
+                    FunnelRow(s, prev_conv)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="card funnel" aria-labelledby="funnel-title">
             <h2 id="funnel-title">{move || ctx.tr("转化漏斗", "Conversion funnel")}</h2>
@@ -163,38 +193,24 @@ pub fn Funnel(data: Memo<CockpitData>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        let lang = ctx.lang.get();
-                        data.with(|d| {
-                            let steps = funnel(&d.current);
-                            let prev = d.previous.as_ref().map(funnel);
-                            steps
-                                .iter()
-                                .enumerate()
-                                .map(|(i, s)| {
-                                    // Bars only within the first step's unit: an order is not a share of sessions.
-                                    let width = s.from_first.unwrap_or(0.0) * 100.0;
-                                    let prev_conv = prev
-                                        .as_ref()
-                                        .and_then(|p| p.get(i))
-                                        .and_then(|p| p.from_previous);
-                                    view! {
-                                        <tr>
-                                            <th scope="row">
-                                                <span class="funnel-bar" style=format!("width:{width:.1}%")></span>
-                                                <span class="funnel-name">{s.stage.label(lang)}</span>
-                                            </th>
-                                            <td>{format_count(s.count as f64, lang)}</td>
-                                            <td data-unit=s.unit.id()>{s.unit.label(lang)}</td>
-                                            <td>{format_percent(s.from_previous)}</td>
-                                            <td class="drop">{format_percent(s.drop_off)}</td>
-                                            <td>{format_percent(prev_conv)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
+                    <EachRow rows=steps children={move |step: Memo<Option<FunnelRow>>| {
+                        let text = move |f: fn(&FunnelRow, Lang) -> String| field(step, move |r| f(r, ctx.lang.get()));
+                        // Bars only within the first step's unit: an order is not a share of sessions.
+                        let width = move || step.with(|r| r.as_ref().and_then(|r| r.0.from_first).unwrap_or(0.0) * 100.0);
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    <span class="funnel-bar" style=move || format!("width:{:.1}%", width())></span>
+                                    <span class="funnel-name">{text(|r, l| r.0.stage.label(l).to_string())}</span>
+                                </th>
+                                <td>{text(|r, l| format_count(r.0.count as f64, l))}</td>
+                                <td data-unit=move || step.with(|r| r.as_ref().map(|r| r.0.unit.id()).unwrap_or_default())>{text(|r, l| r.0.unit.label(l).to_string())}</td>
+                                <td>{text(|r, _| format_percent(r.0.from_previous))}</td>
+                                <td class="drop">{text(|r, _| format_percent(r.0.drop_off))}</td>
+                                <td>{text(|r, _| format_percent(r.1))}</td>
+                            </tr>
+                        }
+                    }} />
                 </tbody>
             </table>
             <p class="muted small">{move || ctx.tr(
@@ -217,10 +233,16 @@ pub fn Retention(rows: Arc<Vec<RetentionCohort>>, data: Memo<CockpitData>) -> im
         c.drain(..skip);
         c
     });
-    let cell = |v: Option<f64>| {
-        // Light shades only, so the dark text keeps its contrast.
-        let alpha = v.map(|v| (v * 1.1).clamp(0.04, 0.35)).unwrap_or(0.0);
-        view! { <td style=format!("background:rgba(11,92,173,{alpha:.2})")>{format_percent(v)}</td> }
+    // A rate cell, shaded by its value; light shades only, so the dark text
+    // keeps its contrast.
+    let cell = move |row: Memo<Option<CohortRow>>, rate: fn(&CohortRow) -> Option<f64>| {
+        let v = move || row.with(|r| r.as_ref().and_then(rate));
+        view! {
+            <td style=move || {
+                let alpha = v().map(|v| (v * 1.1).clamp(0.04, 0.35)).unwrap_or(0.0);
+                format!("background:rgba(11,92,173,{alpha:.2})")
+            }>{move || format_percent(v())}</td>
+        }
     };
     view! {
         <section class="card retention" aria-labelledby="ret-title">
@@ -240,18 +262,15 @@ pub fn Retention(rows: Arc<Vec<RetentionCohort>>, data: Memo<CockpitData>) -> im
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let lang = ctx.lang.get();
-                            cohort_rows.get().into_iter().map(|c| view! {
-                                <tr>
-                                    <th scope="row">{format_date(c.week, lang)}</th>
-                                    <td>{format_count(c.new_visitors as f64, lang)}</td>
-                                    {cell(c.d1)}
-                                    {cell(c.d7)}
-                                    {cell(c.d30)}
-                                </tr>
-                            }).collect_view()
-                        }}
+                        <EachRow rows=cohort_rows children={move |row: Memo<Option<CohortRow>>| view! {
+                            <tr>
+                                <th scope="row">{field(row, move |c| format_date(c.week, ctx.lang.get()))}</th>
+                                <td>{field(row, move |c| format_count(c.new_visitors as f64, ctx.lang.get()))}</td>
+                                {cell(row, |c| c.d1)}
+                                {cell(row, |c| c.d7)}
+                                {cell(row, |c| c.d30)}
+                            </tr>
+                        }} />
                     </tbody>
                 </table>
                 <p class="muted small">{move || ctx.tr("“—”表示群组尚未满该天数。", "“—”: the cohort is not that old yet.")}</p>
@@ -271,9 +290,13 @@ pub fn Pages(rows: Arc<Vec<TopPage>>, data: Memo<CockpitData>) -> impl IntoView 
             .unwrap_or_default()
     });
     let ascending = Memo::new(move |_| ctx.url().get("asc").as_deref() == Some("1"));
+    // The period alone decides the pages (not the filters): a filter change
+    // leaves this memo, and so the table, as it is.
+    let period = Memo::new(move |_| data.with(|d| d.period));
     let pages = Memo::new(move |_| {
-        let period = data.with(|d| d.period);
-        rows.with_value(|r| top_pages(r, &period, sort.get(), ascending.get()))
+        let mut p = rows.with_value(|r| top_pages(r, &period.get(), sort.get(), ascending.get()));
+        p.truncate(15);
+        p
     });
     let header = move |s: PageSort, zh: &'static str, en: &'static str| {
         let aria = move || match (sort.get() == s, ascending.get()) {
@@ -309,18 +332,15 @@ pub fn Pages(rows: Arc<Vec<TopPage>>, data: Memo<CockpitData>) -> impl IntoView 
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let lang = ctx.lang.get();
-                            pages.get().into_iter().take(15).map(|p| view! {
-                                <tr>
-                                    <th scope="row"><span class="page-title">{p.title}</span><code class="page-path">{p.path}</code></th>
-                                    <td>{format_count(p.page_views as f64, lang)}</td>
-                                    <td>{format_count(p.visitors as f64, lang)}</td>
-                                    <td>{format_duration(p.avg_stay, lang)}</td>
-                                    <td>{format_percent(p.exit_rate)}</td>
-                                </tr>
-                            }).collect_view()
-                        }}
+                        <EachRow rows=pages children={move |p: Memo<Option<PageRow>>| view! {
+                            <tr>
+                                <th scope="row"><span class="page-title">{field(p, |p| p.title.clone())}</span><code class="page-path">{field(p, |p| p.path.clone())}</code></th>
+                                <td>{field(p, move |p| format_count(p.page_views as f64, ctx.lang.get()))}</td>
+                                <td>{field(p, move |p| format_count(p.visitors as f64, ctx.lang.get()))}</td>
+                                <td>{field(p, move |p| format_duration(p.avg_stay, ctx.lang.get()))}</td>
+                                <td>{field(p, |p| format_percent(p.exit_rate))}</td>
+                            </tr>
+                        }} />
                     </tbody>
                 </table>
             </div>
