@@ -4,4 +4,6 @@
 // It replaces Trunk's loader shim, which calls wasm_bindgen with the
 // deprecated positional argument.
 importScripts('./demo-worker.js');
-wasm_bindgen({ module_or_path: './demo-worker_bg.wasm' });
+// A wasm that cannot load is reported to the app (a rejected promise inside a
+// worker never reaches its page), which then shows the error with Retry.
+wasm_bindgen({ module_or_path: './demo-worker_bg.wasm' }).catch((e) => postMessage(`failed: ${e}`));

@@ -569,16 +569,22 @@ export async function eventually(fn, { page, timeout = 10000, interval = 50 } = 
 }
 
 /**
- * Scrolls each section still waiting to be scrolled to (`.on-screen-placeholder`,
- * src/components/on_screen.rs) into view until every one has rendered.
+ * Waits for the cockpit's data, then scrolls each section still waiting to be
+ * scrolled to (`.on-screen-placeholder`, src/components/on_screen.rs) into view
+ * until every one has rendered.
  */
 export async function renderLazySections(page, { timeout = 10000 } = {}) {
   await eventually(
     async () => {
-      const left = await page.evaluate(() => {
+      const { loaded, left } = await page.evaluate(() => {
         document.querySelector('.on-screen-placeholder')?.scrollIntoView();
-        return document.querySelectorAll('.on-screen-placeholder').length;
+        return {
+          loaded: document.querySelector('.kpi-grid .kpi-tile') !== null,
+          left: document.querySelectorAll('.on-screen-placeholder').length,
+        };
       });
+      // The lower sections exist only once the data has loaded.
+      assert.ok(loaded, 'the cockpit has not loaded its data yet');
       assert.equal(left, 0, `${left} section(s) not rendered after scrolling to them`);
     },
     { page, timeout },

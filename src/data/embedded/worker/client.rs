@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Event, MessageEvent, Worker};
 
-use super::protocol::{Generated, Request, READY};
+use super::protocol::{Generated, Request, FAILED, READY};
 use crate::data::error::ApiError;
 
 const WORKER_URL: &str = "./demo-worker-start.js";
@@ -88,9 +88,10 @@ fn on_ready() {
 
 fn on_answer(event: MessageEvent) {
     let data = event.data();
-    if data.as_string().as_deref() == Some(READY) {
-        on_ready();
-        return;
+    match data.as_string() {
+        Some(text) if text == READY => return on_ready(),
+        Some(text) if text.starts_with(FAILED) => return fail_all(&text),
+        _ => {}
     }
     let Ok(answer) = data.dyn_into::<js_sys::Array>() else {
         return;

@@ -15,6 +15,10 @@ use crate::data::resource::Resource;
 /// lost while its wasm loads, so the app holds them until then.
 pub const READY: &str = "ready";
 
+/// What `scripts/web/demo-worker-start.js` posts, followed by the reason,
+/// when the worker's wasm cannot load.
+pub const FAILED: &str = "failed";
+
 /// One collection's generated rows as they cross to the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Generated {
