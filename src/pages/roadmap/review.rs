@@ -12,17 +12,29 @@ use leptos::prelude::*;
 use super::Roadmap;
 use crate::components::form::Field;
 use crate::data::outbox::{overlay, Op};
+use crate::domain::cockpit::kpi_table::{format_points, points_change};
 use crate::domain::cockpit::model::MetricFact;
 use crate::domain::roadmap::plan::QuarterPlan;
-use crate::domain::roadmap::review::kpi_review;
+use crate::domain::roadmap::review::{kpi_review, KpiReview};
 use crate::domain::roadmap::scoring::num;
 use crate::domain::roadmap::snapshot::{build_snapshot, Outcome, Quarter, ReviewSnapshot};
-use crate::i18n::{format_change, format_date};
+use crate::i18n::{format_change, format_date, Lang};
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
 use crate::state::loading::{list_resource, ListResource};
 
 use crate::state::clock::today;
+
+/// The KPI's change across the ship date: percentage points for a rate
+/// (a conversion rate going from 7.0 % to 6.2 % fell 0.8 points, not 10.6 %),
+/// relative change for the rest.
+fn kpi_change(k: &KpiReview, lang: Lang) -> String {
+    if k.kpi.is_rate() {
+        format_points(points_change(k.after.value, k.before.value), lang)
+    } else {
+        format_change(k.change)
+    }
+}
 
 #[component]
 pub fn Review(rm: Roadmap) -> impl IntoView {
@@ -180,7 +192,7 @@ pub fn Review(rm: Roadmap) -> impl IntoView {
                             <td>{move || format!("{} → {}{}", planned.label(ctx.lang.get()), now.map(|l| l.label(ctx.lang.get())).unwrap_or("—"), moved_to)}</td>
                             <td data-testid="review-score">{i.score.map(num).unwrap_or_else(|| "—".into())}</td>
                             <td>{move || kpi.as_ref().map(|k| format!("{}: {} → {} ({})", k.kpi.short_label(ctx.lang.get()),
-                                k.kpi.format(k.before.value, ctx.lang.get()), k.kpi.format(k.after.value, ctx.lang.get()), format_change(k.change))).unwrap_or_else(|| "—".into())}</td>
+                                k.kpi.format(k.before.value, ctx.lang.get()), k.kpi.format(k.after.value, ctx.lang.get()), kpi_change(k, ctx.lang.get()))).unwrap_or_else(|| "—".into())}</td>
                             <td><input id=format!("rv-note-{}", i.id) aria-label=move || ctx.tr("备注", "Notes") value=i.note.clone() /></td>
                             <td><input id=format!("rv-decision-{}", i.id) aria-label=move || ctx.tr("决定", "Decision") value=i.decision.clone() /></td>
                         </tr>
