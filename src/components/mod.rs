@@ -21,5 +21,5 @@ pub use on_screen::{render_all_then, OnScreen};
 pub use partial::{keep_optional, Missing, PartialNotice};
 pub use period_controls::PeriodControls;
 pub use rows::{field, EachRow};
-pub use status::{EmptyState, ErrorPanel, Loading, PendingBadge, SelectFilter};
+pub use status::{EmptyState, ErrorPanel, Loading, NoWechatDays, PendingBadge, SelectFilter};
 pub use unsynced::{ExportEdits, StorageFullBanner};

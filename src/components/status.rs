@@ -60,6 +60,18 @@ pub fn ErrorPanel(
 }
 
 /// Marks a record whose edit the backend has not accepted yet.
+/// Said by every screen over WeChat's files (cockpit, channels) when the
+/// folder holds no daily file yet.
+#[component]
+pub fn NoWechatDays() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <p class="notice notice-warn" role="status">
+            {move || ctx.tr("微信数据文件夹里还没有每日数据。", "The WeChat folder has no daily data yet.")}
+        </p>
+    }
+}
+
 #[component]
 pub fn PendingBadge(state: EditState) -> impl IntoView {
     let ctx = use_ctx();

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DataView, PeriodControls};
+use crate::components::{DataView, NoWechatDays, PeriodControls};
 use crate::data::error::ApiError;
 use crate::domain::channels::table::Column;
 use crate::domain::shared::period::PeriodQuery;
@@ -56,12 +56,7 @@ pub fn WechatChannels() -> impl IntoView {
 fn WechatChannelsView(data: Arc<WechatData>) -> impl IntoView {
     let ctx = use_ctx();
     let Some(as_of) = data.as_of() else {
-        return view! {
-            <p class="notice notice-warn" role="status">
-                {move || ctx.tr("微信数据文件夹里还没有每日数据。", "The WeChat folder has no daily data yet.")}
-            </p>
-        }
-        .into_any();
+        return view! { <NoWechatDays /> }.into_any();
     };
     let open: RwSignal<BTreeSet<&'static str>> = RwSignal::new(BTreeSet::new());
     let figures = Memo::new(move |_| {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 mod orders;
 mod tables;
 
-use crate::components::DataView;
+use crate::components::{DataView, NoWechatDays};
 use crate::data::error::ApiError;
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::cockpit::query::CockpitQuery;
@@ -58,12 +58,7 @@ pub fn WechatCockpit() -> impl IntoView {
 fn WechatView(data: Arc<WechatData>, orders: orders::OrdersState) -> impl IntoView {
     let ctx = use_ctx();
     let Some(as_of) = data.as_of() else {
-        return view! {
-            <p class="notice notice-warn" role="status">
-                {move || ctx.tr("微信数据文件夹里还没有每日数据。", "The WeChat folder has no daily data yet.")}
-            </p>
-        }
-        .into_any();
+        return view! { <NoWechatDays /> }.into_any();
     };
     let query = Memo::new(move |_| ctx.url().read(CockpitQuery::from_params));
     (move || {
