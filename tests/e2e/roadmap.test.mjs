@@ -369,6 +369,41 @@ test('quarterly review against the start-of-quarter plan: moved and dropped item
   }
 });
 
+test('two devices freeze the quarter\'s plan at once: the refused second create is dropped, the stored plan kept', async () => {
+  const page = await newPage(browser);
+  try {
+    const stored = api.readDb().roadmapPlans.find((p) => p.id === 'plan-2026-Q4');
+    assert.ok(stored, 'db.json holds this quarter\'s plan');
+    // This device read the plans just before the other one stored its plan.
+    let stale = true;
+    await page.route(/\/roadmapPlans(\?|$)/, async (route) => {
+      if (stale && route.request().method() === 'GET') {
+        stale = false;
+        const res = await route.fetch();
+        const rows = (await res.json()).filter((p) => p.id !== 'plan-2026-Q4');
+        return route.fulfill({ response: res, json: rows });
+      }
+      return route.fallback();
+    });
+    const posts = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && /\/roadmapPlans$/.test(r.url())) posts.push(r.url());
+    });
+    await openBoard(page);
+    // Our create was sent, refused (json-server: duplicate id), then dropped.
+    await eventually(() => assert.equal(posts.length, 1), { page, timeout: 10000 });
+    await eventually(async () => {
+      const edits = await page.evaluate(() => JSON.parse(localStorage.getItem('haihe.v1.outbox') ?? '{"edits":[]}').edits);
+      assert.deepEqual(edits.map((e) => e.id), []);
+    }, { page, timeout: 10000 });
+    assert.equal(await page.locator('.outbox-indicator').count(), 0, 'no unsynced edit reported');
+    assert.deepEqual(api.readDb().roadmapPlans.find((p) => p.id === 'plan-2026-Q4'), stored);
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('card face: the latest linked quote and the districts the feedback came from, in one short line', async () => {
   const page = await newPage(browser);
   try {

@@ -1,13 +1,16 @@
 //! The board's scoring switch: the seed's default score, RICE, ICE or a
 //! weighted score with editable weights; the formula is shown, and the
-//! choice persists (the `roadmapBoards` row, through the outbox).
+//! choice persists (the `roadmapBoards` row, through the outbox) and
+//! follows other tabs.
 
 use leptos::prelude::*;
 
 use super::Roadmap;
 use crate::components::form::{Field, NumberInput};
+use crate::domain::roadmap::model::RoadmapBoard;
 use crate::domain::roadmap::scoring::{num, ScoringMethod, Weights};
-use crate::state::context::use_ctx;
+use crate::state::context::{use_ctx, Ctx};
+use crate::state::loading::ListResource;
 
 fn weight(s: &str) -> Option<f64> {
     s.trim()
@@ -110,4 +113,23 @@ pub fn ScoringPanel(rm: Roadmap) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Another tab's scoring change shows here at once (the shared outbox
+/// overlays it); once that tab's save is confirmed its outbox entry goes,
+/// so the row is fetched again rather than falling back to the stale one.
+pub(super) fn follow_other_tabs_scoring(ctx: Ctx, boards: ListResource<RoadmapBoard>) {
+    let pending = Memo::new(move |_| {
+        ctx.outbox.with(|ob| {
+            ob.for_resource(crate::data::resource::Resource::RoadmapBoards)
+                .count()
+        })
+    });
+    Effect::new(move |before: Option<usize>| {
+        let now = pending.get();
+        if before.is_some_and(|b| b > now) {
+            boards.refetch();
+        }
+        now
+    });
 }
