@@ -189,6 +189,51 @@ test('touch 768×1024: a swipe scrolls, a long press lifts and drops a card into
   }
 });
 
+test('touch 768×1024: a card held at the bottom edge scrolls the stacked lanes, and drops into the long-term lane', async () => {
+  const page = await newPage(browser, { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  try {
+    await openBoard(page);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    const moving = (await laneIds(page, 'short'))[0];
+    await card(page, moving).scrollIntoViewIfNeeded();
+    const from = await center(card(page, moving).locator('.rm-card-title'));
+    // The long-term lane starts below the window: no drop target in sight.
+    const longTop = await page.locator('[data-lane="long"]').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(longTop > 1024, `long lane below the window (top ${longTop})`);
+    const scrollBefore = await page.evaluate(() => scrollY);
+
+    await touch('touchStart', [{ x: from.x, y: from.y }]);
+    await sleep(700);
+    assert.equal(await card(page, moving).evaluate((el) => el.classList.contains('lifted')), true, 'lifted');
+    // Held 10 px above the bottom edge: the page scrolls by itself.
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: from.x, y: from.y + ((1014 - from.y) * i) / 5 }]);
+    await eventually(async () => {
+      const top = await page.locator('[data-lane="long"] [data-card]').first().evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(top < 900, `long lane scrolled into view (top ${top})`);
+    }, { page, timeout: 20000 });
+    assert.ok((await page.evaluate(() => scrollY)) > scrollBefore + 300, 'scrolled down');
+    // The card stays under the finger while the page moves.
+    const box = await card(page, moving).evaluate((el) => el.getBoundingClientRect().bottom);
+    assert.ok(Math.abs(box - 1014) < 120, `card near the finger (bottom ${box})`);
+
+    // Onto the long lane's first card, and let go.
+    const longIds = await laneIds(page, 'long');
+    // Read without scrolling: the finger still holds the card.
+    const to = await card(page, longIds[0]).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, top: r.top };
+    });
+    await touch('touchMove', [{ x: to.x, y: to.top + 4 }]);
+    await touch('touchEnd', []);
+    await eventually(async () => assert.equal(await laneOf(page, moving), 'long'), { page });
+    await eventually(() => assert.equal(dbLane('long')[0], moving), { timeout: 10000 });
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('a feedback item linked from the inbox shows on the card; marking done ships it', async () => {
   const page = await newPage(browser);
   try {

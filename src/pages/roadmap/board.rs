@@ -11,12 +11,13 @@ use super::drag::{CardDrag, DragState, Drop};
 use super::{cards_label, score_of, Filter, Roadmap};
 use crate::components::PendingBadge;
 use crate::data::outbox::Shown;
+use crate::data::resource::Resource;
 use crate::domain::roadmap::evidence::{card_evidence, districts_label};
 use crate::domain::roadmap::model::{Lane, RoadmapItem};
 use crate::domain::roadmap::rank::{order_warnings, sorted, Position, Ranked};
 use crate::domain::roadmap::scoring::{explain, num, ScoreInputs};
 use crate::i18n::Lang;
-use crate::state::context::use_ctx;
+use crate::state::context::{use_ctx, Ctx};
 
 /// Where a drop lands in the lane's full order (the filter may hide cards):
 /// before or after the anchor card, else last.
@@ -41,24 +42,63 @@ fn drop_position(rm: &Roadmap, id: &str, drop: &Drop) -> Position {
     }
 }
 
+/// The card last moved from its menu takes the focus back each time it is
+/// rendered anew (the board re-renders when the edit is shown and again
+/// when the server confirms it), until shortly after that confirmation,
+/// however long it takes on a slow link; at most for half a minute.
+struct Refocus {
+    id: String,
+    moved_at: f64,
+    confirmed_at: Option<f64>,
+}
+
+const REFOCUS_AFTER_CONFIRM_MS: f64 = 1500.0;
+const REFOCUS_AT_MOST_MS: f64 = 30_000.0;
+
 thread_local! {
-    /// The card last moved from its menu, and until when (ms) it takes the
-    /// focus back: the board re-renders when the edit is saved and again
-    /// when the server confirms it, so this outlives both.
-    static REFOCUS: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+    static REFOCUS: std::cell::RefCell<Option<Refocus>> = const { std::cell::RefCell::new(None) };
 }
 
 fn refocus_later(id: &str) {
-    let until = js_sys::Date::now() + 3000.0;
-    REFOCUS.with(|r| *r.borrow_mut() = Some((id.to_string(), until)));
+    let moved_at = js_sys::Date::now();
+    REFOCUS.with(|r| {
+        *r.borrow_mut() = Some(Refocus {
+            id: id.to_string(),
+            moved_at,
+            confirmed_at: None,
+        })
+    });
 }
 
 fn should_refocus(id: &str) -> bool {
+    let now = js_sys::Date::now();
     REFOCUS.with(|r| {
-        r.borrow()
-            .as_ref()
-            .is_some_and(|(i, until)| i == id && js_sys::Date::now() < *until)
+        r.borrow().as_ref().is_some_and(|f| {
+            f.id == id
+                && now < f.moved_at + REFOCUS_AT_MOST_MS
+                && f.confirmed_at
+                    .is_none_or(|c| now < c + REFOCUS_AFTER_CONFIRM_MS)
+        })
     })
+}
+
+/// Notes when the moved card's edit has left the outbox (confirmed, or
+/// discarded), which starts the short refocus window after it.
+fn track_refocus_confirmation(ctx: Ctx) {
+    Effect::new(move |_| {
+        let pending: Vec<String> = ctx.outbox.with(|ob| {
+            ob.for_resource(Resource::Roadmap)
+                .map(|e| e.id.clone())
+                .collect()
+        });
+        REFOCUS.with(|r| {
+            if let Some(f) = r.borrow_mut().as_mut() {
+                if f.confirmed_at.is_none() && !pending.contains(&f.id) {
+                    f.confirmed_at = Some(js_sys::Date::now());
+                }
+            }
+        });
+    });
 }
 
 #[component]
@@ -71,6 +111,7 @@ pub fn Board(rm: Roadmap) -> impl IntoView {
         rm.move_card(ctx, &id, drop.lane, position);
     });
     let drag = DragState::new(on_drop);
+    track_refocus_confirmation(ctx);
     view! {
         <div class="rm-sortbar">
             <label class="field field-inline" for="rm-sort">

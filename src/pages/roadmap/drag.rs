@@ -7,6 +7,11 @@
 //! under it. The drop target is found with `elementsFromPoint`, and the
 //! marker and the card's offset are written straight to the DOM: nothing
 //! reactive runs per pointer move, so 500 cards drag as smoothly as 5.
+//!
+//! A lifted card held near the top or bottom edge of the window scrolls the
+//! page, one step per animation frame, faster the closer it is: on a portrait
+//! tablet the lanes are stacked, and a finger cannot scroll while it holds a
+//! card.
 
 use std::cell::Cell;
 use std::time::Duration;
@@ -24,6 +29,10 @@ const LONG_PRESS: Duration = Duration::from_millis(350);
 const MOUSE_SLOP: i32 = 6;
 /// Pixels a finger may wander during the long press (beyond: a scroll).
 const TOUCH_SLOP: i32 = 10;
+/// The band at the window's top and bottom edge where a held card scrolls
+/// the page, and the most it scrolls per frame.
+const EDGE: f64 = 56.0;
+const EDGE_STEP: f64 = 18.0;
 
 thread_local! {
     /// A card is lifted by a finger: page scrolling is held.
@@ -84,9 +93,34 @@ struct Press {
     pointer: i32,
     x: i32,
     y: i32,
+    /// The latest pointer position, for the edge scroll between moves.
+    at: (i32, i32),
+    /// The page's scroll when pressed: the card's offset makes up for it.
+    scroll_y: f64,
+    /// An edge-scroll frame is scheduled.
+    scrolling: bool,
     touch: bool,
     lifted: bool,
     timer: Option<TimeoutHandle>,
+}
+
+fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+/// Pixels per frame to scroll with the pointer at `y`: negative near the
+/// top, positive near the bottom, 0 elsewhere.
+fn edge_step(y: f64, height: f64) -> f64 {
+    let closeness = if y < EDGE {
+        -(EDGE - y.max(0.0))
+    } else if y > height - EDGE {
+        EDGE - (height - y).max(0.0)
+    } else {
+        return 0.0;
+    };
+    (closeness / EDGE * EDGE_STEP).round()
 }
 
 impl DragState {
@@ -185,6 +219,9 @@ pub struct CardDrag {
     id: StoredValue<String>,
     state: DragState,
     press: StoredValue<Option<Press>>,
+    /// The card's element while pressed (the edge scroll moves it between
+    /// pointer events).
+    element: StoredValue<Option<SendWrapper<HtmlElement>>>,
 }
 
 impl CardDrag {
@@ -193,6 +230,50 @@ impl CardDrag {
             id: StoredValue::new(id),
             state,
             press: StoredValue::new(None),
+            element: StoredValue::new(None),
+        }
+    }
+
+    /// Follows the pointer: the card's offset (making up for any scroll
+    /// since the press) and the drop marker under it.
+    fn follow(&self, p: Press) {
+        let (x, y) = p.at;
+        let scrolled = (scroll_y() - p.scroll_y).round() as i32;
+        let el = self
+            .element
+            .try_with_value(|e| e.as_ref().map(|e| (**e).clone()))
+            .flatten();
+        set_offset(el, x - p.x, y - p.y + scrolled);
+        let id = self.id.get_value();
+        match drop_at(x, y, &id) {
+            Some((_, el, class)) => self.state.show_marker(el, class),
+            None => self.state.clear_marker(),
+        }
+    }
+
+    /// Scrolls one step while the lifted card is held near an edge, then
+    /// schedules the next frame; stops when it leaves the edge or drops.
+    fn edge_scroll(self) {
+        let Some(Some(mut p)) = self.press.try_get_value() else {
+            return;
+        };
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let step = edge_step(f64::from(p.at.1), height);
+        let before = scroll_y();
+        if p.lifted && step != 0.0 {
+            if let Some(w) = web_sys::window() {
+                w.scroll_by_with_x_and_y(0.0, step);
+            }
+        }
+        // At the page's end nothing moves: stop until the pointer moves.
+        p.scrolling = p.lifted && step != 0.0 && scroll_y() != before;
+        self.press.set_value(Some(p));
+        if p.scrolling {
+            self.follow(p);
+            request_animation_frame(move || self.edge_scroll());
         }
     }
 
@@ -212,6 +293,7 @@ impl CardDrag {
             }
         }
         self.press.try_set_value(None);
+        self.element.try_set_value(None);
         HOLDING.with(|h| h.set(false));
         self.state.clear_marker();
         if self.state.lifted.try_get_untracked().flatten().is_some() {
@@ -254,10 +336,15 @@ impl CardDrag {
                 .ok()
             })
             .flatten();
+        self.element
+            .set_value(card_element(&ev).map(SendWrapper::new));
         self.press.set_value(Some(Press {
             pointer: ev.pointer_id(),
             x: ev.client_x(),
             y: ev.client_y(),
+            at: (ev.client_x(), ev.client_y()),
+            scroll_y: scroll_y(),
+            scrolling: false,
             touch,
             lifted: false,
             timer,
@@ -265,7 +352,7 @@ impl CardDrag {
     }
 
     pub fn moved(&self, ev: PointerEvent) {
-        let Some(p) = self.press.get_value() else {
+        let Some(mut p) = self.press.get_value() else {
             return;
         };
         if p.pointer != ev.pointer_id() {
@@ -285,13 +372,14 @@ impl CardDrag {
                 return;
             }
             self.lift();
+            p.lifted = true;
         }
         ev.prevent_default();
-        set_offset(card_element(&ev), dx, dy);
-        let id = self.id.get_value();
-        match drop_at(ev.client_x(), ev.client_y(), &id) {
-            Some((_, el, class)) => self.state.show_marker(el, class),
-            None => self.state.clear_marker(),
+        p.at = (ev.client_x(), ev.client_y());
+        self.press.set_value(Some(p));
+        self.follow(p);
+        if !p.scrolling {
+            self.edge_scroll();
         }
     }
 
@@ -326,5 +414,25 @@ impl CardDrag {
     pub fn cancel(&self, ev: PointerEvent) {
         set_offset(card_element(&ev), 0, 0);
         self.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edge_band_scrolls_faster_closer_to_the_edge() {
+        assert_eq!(edge_step(500.0, 1024.0), 0.0);
+        assert_eq!(edge_step(EDGE, 1024.0), 0.0);
+        assert_eq!(edge_step(0.0, 1024.0), -EDGE_STEP);
+        assert_eq!(edge_step(-20.0, 1024.0), -EDGE_STEP);
+        assert_eq!(edge_step(1024.0, 1024.0), EDGE_STEP);
+        assert_eq!(
+            edge_step(1024.0 - EDGE / 2.0, 1024.0),
+            (EDGE_STEP / 2.0).round()
+        );
+        // A window shorter than both bands: the top one wins.
+        assert!(edge_step(10.0, 40.0) < 0.0);
     }
 }
