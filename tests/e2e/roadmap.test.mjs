@@ -481,6 +481,59 @@ test('card face: the latest linked quote and the districts the feedback came fro
   }
 });
 
+test('cockpit → requirement: an insight attached to a card links back to the same cockpit view', async () => {
+  const page = await newPage(browser);
+  try {
+    await gotoApp(page, `${server.url}#/cockpit?period=90d&metric=orders&district=heping`);
+    await page.waitForSelector('.insight-list .insight', { timeout: 90000 });
+    // The same view: the same parameters (the app writes them sorted).
+    const params = (h) => Object.fromEntries(new URLSearchParams(h.split('?')[1] ?? ''));
+    const here = params(await page.evaluate(() => location.hash));
+    assert.deepEqual(here, { period: '90d', metric: 'orders', district: 'heping' });
+    const first = page.locator('.insight-list .insight').first();
+    const text = (await first.locator('.insight-text').textContent()).trim();
+    await first.getByTestId('attach-insight').click();
+    const dialog = page.locator('[role=dialog]');
+    await dialog.waitFor();
+    // Find the requirement by title and attach.
+    await dialog.locator('#attach-q').fill('积分商城');
+    await dialog.locator('[data-attach="rm-25"]').click();
+    await eventually(async () => assert.match(await dialog.getByTestId('attached').textContent(), /会员积分商城改版/), { page });
+    let link;
+    await eventually(() => {
+      link = dbItem('rm-25').dataLinks.find((l) => l.view.startsWith('#/cockpit?') && l.label !== '老客占比:近90天趋势' && JSON.stringify(params(l.view)) === JSON.stringify(params(l.view)) && Object.keys(here).every((k) => params(l.view)[k] === here[k]) && Object.keys(params(l.view)).length === Object.keys(here).length);
+      assert.ok(link, JSON.stringify(dbItem('rm-25').dataLinks));
+    }, { timeout: 10000 });
+    assert.equal(link.label, [...text].length > 60 ? [...text].slice(0, 59).join('') + '…' : text);
+    // Or create a new requirement from the next insight.
+    await page.keyboard.press('Escape');
+    await first.getByTestId('attach-insight').click();
+    await dialog.waitFor();
+    await dialog.locator('#attach-new').fill('洞察跟进需求');
+    await dialog.getByTestId('attach-new').click();
+    await eventually(() => {
+      const created = api.readDb().roadmap.find((r) => r.title === '洞察跟进需求');
+      assert.ok(created);
+      assert.deepEqual(params(created.dataLinks[0].view), here);
+      assert.equal(created.source, 'data');
+    }, { timeout: 10000 });
+
+    // The card dialog lists it as a link that opens the same cockpit view.
+    await openBoard(page, '#/roadmap?card=rm-25');
+    const card25 = page.locator('[role=dialog]');
+    await card25.waitFor();
+    const a = card25.locator('a', { hasText: link.label });
+    assert.equal(await a.getAttribute('href'), link.view);
+    await a.click();
+    await eventually(async () => assert.deepEqual(params(await page.evaluate(() => location.hash)), here), { page });
+    await page.waitForSelector('.insight-list .insight', { timeout: 90000 });
+    assert.equal(await page.locator('.insight-list .insight').first().locator('.insight-text').textContent(), text);
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('two tabs: the scoring method and weights saved in one tab show in the other at once, and stay after the save is confirmed', async () => {
   const a = await newPage(browser);
   try {

@@ -2,6 +2,7 @@
 //! whole view — period, comparison, granularity, chosen metrics and
 //! cross-filters — lives in the URL, so every view is a shareable link.
 
+mod attach;
 mod charts;
 mod controls;
 mod sections;
@@ -259,7 +260,8 @@ fn CockpitView(sources: Sources, targets: ListResource<Target>) -> impl IntoView
                                         title=move || n.with(|n| n.as_ref().and_then(|n| n.title.clone()))
                                     >
                                         <span class="insight-tag">{move || sev().map(|s| s.label(ctx.lang.get())).unwrap_or_default()}</span>
-                                        <span>{field(n, |n| n.text.clone())}</span>
+                                        <span class="insight-text">{field(n, |n| n.text.clone())}</span>
+                                        <attach::AttachInsight text=Signal::derive(move || n.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())) />
                                     </li>
                                 }
                             }} />
