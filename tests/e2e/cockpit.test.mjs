@@ -693,7 +693,9 @@ test('hand-computed KPIs over a tiny json-server dataset: ratios of sums, “—
       assert.ok((await page.locator('button.kpi-tile[data-kpi=bounceRate] .kpi-change.good').count()) === 1, 'a falling bounce rate is good');
     });
     // The notes read in points too (8 notes: the seven −95…−99% counts and this one).
-    const notes = await page.$$eval('.insight-list li', (lis) => lis.map((li) => [li.textContent.trim(), li.getAttribute('title')]));
+    // The tag and the sentence (the 关联到需求 button beside them is not part of the insight).
+    const notes = await page.$$eval('.insight-list li', (lis) =>
+      lis.map((li) => [`${li.querySelector('.insight-tag').textContent}${li.querySelector('.insight-text').textContent}`.trim(), li.getAttribute('title')]));
     assert.deepEqual(
       notes.find(([text]) => text.includes('老客占比')),
       ['注意老客占比比上期下降 56.4 个百分点', '相对变化 -56.4%'],
