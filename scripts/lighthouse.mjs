@@ -9,7 +9,7 @@
 // Environment: HAIHE_DIST (default dist/), CHROME_PATH (default
 // /usr/bin/chromium), LH_RUNS, LH_URL_HASH (default #/cockpit).
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -85,7 +85,9 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function lighthouse(url, formFactor, out) {
+// Async: the static server runs in this process, and a spawnSync would block
+// it (Lighthouse then waits for a page that never loads).
+async function lighthouse(url, formFactor, out) {
   const cli = join(REPO_ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
   const args = [
     cli,
@@ -97,12 +99,17 @@ function lighthouse(url, formFactor, out) {
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
     ...(formFactor === 'desktop' ? ['--preset=desktop'] : []),
   ];
-  const r = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    env: { ...process.env, CHROME_PATH: CHROME },
-    timeout: 600_000,
+  const r = await new Promise((done) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROME } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      done({ status, stderr });
+    });
   });
-  if (r.status !== 0) throw new Error(`lighthouse ${formFactor} failed: ${r.stderr || r.error}`);
+  if (r.status !== 0) throw new Error(`lighthouse ${formFactor} failed (${r.status}): ${r.stderr}`);
   const lhr = JSON.parse(readFileSync(out, 'utf8'));
   const score = (c) => Math.round((lhr.categories[c]?.score ?? NaN) * 100);
   const num = (a) => lhr.audits[a]?.numericValue ?? NaN;
@@ -129,7 +136,7 @@ try {
   console.log(`${'form factor'.padEnd(12)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'b-p'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}${'KiB'.padStart(7)}`);
   for (const formFactor of ['mobile', 'desktop']) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(lighthouse(url, formFactor, join(dir, `${formFactor}-${i}.json`)));
+    for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(url, formFactor, join(dir, `${formFactor}-${i}.json`)));
     const m = (k) => median(runs.map((r) => r[k]));
     console.log(
       `${formFactor.padEnd(12)}${String(m('performance')).padStart(6)}${String(m('accessibility')).padStart(6)}` +
