@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::context::Ctx;
 use crate::data::error::ApiError;
-use crate::data::resource::Row;
+use crate::data::outbox::overlay;
+use crate::data::resource::{Record, Row};
 use crate::data::Backend;
 
 /// The list a page shows; patched in place when the backend confirms.
@@ -44,4 +45,22 @@ pub fn list_resource<T: Row>(ctx: Ctx) -> ListResource<T> {
         |b| async move { b.list::<T>().await },
         || Err(ApiError::Config("no backend".into())),
     )
+}
+
+/// An editable collection as this tab shows it: the backend's rows with the
+/// outbox's unsynced edits laid over. `None` while loading or failed, so a
+/// caller never mistakes "not known yet" for "empty".
+pub fn live_rows<T: Record + PartialEq + Send + Sync>(
+    ctx: Ctx,
+    list: ListResource<T>,
+) -> Memo<Option<Vec<T>>> {
+    Memo::new(move |_| {
+        let rows = list.get()?.ok()?;
+        Some(ctx.outbox.with(|ob| {
+            overlay(&rows, ob)
+                .into_iter()
+                .map(|s| s.item)
+                .collect::<Vec<_>>()
+        }))
+    })
 }

@@ -118,6 +118,39 @@ pub struct RoadmapBoard {
 /// The id of the board the app reads and writes.
 pub const BOARD_ID: &str = "board";
 
+impl RoadmapItem {
+    /// A new idea in the short-term lane, scored 3 on each axis until the
+    /// team scores it.
+    pub fn idea(
+        id: String,
+        title: String,
+        source: RequirementSource,
+        quarter: String,
+        rank: f64,
+    ) -> Self {
+        RoadmapItem {
+            id,
+            title,
+            description: String::new(),
+            lane: Lane::Short,
+            status: RoadmapStatus::Idea,
+            source,
+            value: 3,
+            relevance: 3,
+            cost: 3,
+            quarter,
+            rank,
+            owner: String::new(),
+            ship_date: None,
+            target_kpi: None,
+            rice: None,
+            ice: None,
+            feedback_ids: Vec::new(),
+            data_links: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -192,6 +192,20 @@ pub fn disorder(cards: &[(Ranked, Option<f64>)]) -> Option<f64> {
     (pairs > 0).then(|| inverted as f64 / pairs as f64)
 }
 
+/// The rank that puts a new card above every card ranked `ranks`: new
+/// ideas go to the top of their lane, where they are seen.
+pub fn above_all(ranks: impl IntoIterator<Item = f64>) -> f64 {
+    let first = ranks
+        .into_iter()
+        .filter(|r| r.is_finite())
+        .fold(f64::INFINITY, f64::min);
+    if first.is_finite() {
+        first - STEP
+    } else {
+        STEP
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,5 +448,12 @@ mod tests {
         ]);
         assert_eq!(disorder(&m), Some(1.0 / 3.0));
         assert_eq!(disorder(&scored(&[("a", 1.0, Some(2.0))])), None);
+    }
+
+    #[test]
+    fn a_new_card_goes_above_every_ranked_card() {
+        assert_eq!(above_all([]), STEP);
+        assert_eq!(above_all([3000.0, 2048.0, 5000.0]), 1024.0);
+        assert_eq!(above_all([f64::NAN, 10.0]), 10.0 - STEP);
     }
 }

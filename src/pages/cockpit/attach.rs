@@ -7,17 +7,15 @@
 use leptos::prelude::*;
 
 use crate::components::form::Dialog;
-use crate::data::outbox::{overlay, Op};
+use crate::data::outbox::Op;
 use crate::domain::roadmap::evidence::truncate;
-use crate::domain::roadmap::model::{
-    DataLink, Lane, RequirementSource, RoadmapItem, RoadmapStatus,
-};
-use crate::domain::roadmap::rank::STEP;
+use crate::domain::roadmap::model::{DataLink, Lane, RequirementSource, RoadmapItem};
+use crate::domain::roadmap::rank::above_all;
 use crate::domain::roadmap::snapshot::Quarter;
 use crate::state::clock::today;
 use crate::state::context::{use_ctx, Ctx};
 use crate::state::edits::{new_id, submit};
-use crate::state::loading::{list_resource, ListResource};
+use crate::state::loading::{list_resource, live_rows, ListResource};
 
 /// Requirements offered for one search.
 const RESULTS: usize = 8;
@@ -54,15 +52,7 @@ fn link_here(ctx: Ctx, text: &str) -> DataLink {
 fn AttachDialog(text: String, on_close: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
     let roadmap: ListResource<RoadmapItem> = list_resource::<RoadmapItem>(ctx);
-    let items = Memo::new(move |_| {
-        let rows = roadmap.get()?.ok()?;
-        Some(ctx.outbox.with(|ob| {
-            overlay(&rows, ob)
-                .into_iter()
-                .map(|s| s.item)
-                .collect::<Vec<_>>()
-        }))
-    });
+    let items = live_rows(ctx, roadmap);
     let link = StoredValue::new(link_here(ctx, &text));
     let query = RwSignal::new(String::new());
     let new_title = RwSignal::new(truncate(&text, TITLE_CHARS));
@@ -106,38 +96,22 @@ fn AttachDialog(text: String, on_close: Callback<()>) -> impl IntoView {
         if title.is_empty() {
             return;
         }
-        // New ideas go to the top of the short lane, where they are seen.
-        let first = items.with_untracked(|all| {
-            all.iter()
-                .flatten()
-                .filter(|i| i.lane == Lane::Short)
-                .map(|i| i.rank)
-                .fold(f64::INFINITY, f64::min)
+        let rank = items.with_untracked(|all| {
+            above_all(
+                all.iter()
+                    .flatten()
+                    .filter(|i| i.lane == Lane::Short)
+                    .map(|i| i.rank),
+            )
         });
-        let item = RoadmapItem {
-            id: new_id("rm"),
+        let mut item = RoadmapItem::idea(
+            new_id("rm"),
             title,
-            description: String::new(),
-            lane: Lane::Short,
-            status: RoadmapStatus::Idea,
-            source: RequirementSource::Data,
-            value: 3,
-            relevance: 3,
-            cost: 3,
-            quarter: Quarter::of(today()).id(),
-            rank: if first.is_finite() {
-                first - STEP
-            } else {
-                STEP
-            },
-            owner: String::new(),
-            ship_date: None,
-            target_kpi: None,
-            rice: None,
-            ice: None,
-            feedback_ids: Vec::new(),
-            data_links: vec![link.get_value()],
-        };
+            RequirementSource::Data,
+            Quarter::of(today()).id(),
+            rank,
+        );
+        item.data_links = vec![link.get_value()];
         attached.set(Some((item.id.clone(), item.title.clone())));
         submit(
             ctx,

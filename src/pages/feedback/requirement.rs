@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::data::outbox::{overlay, Op};
+use crate::data::outbox::Op;
 use crate::domain::roadmap::model::RoadmapItem;
 use crate::state::context::use_ctx;
 use crate::state::edits::submit;
-use crate::state::loading::ListResource;
+use crate::state::loading::{live_rows, ListResource};
 
 #[component]
 pub(super) fn FeedsRequirement(
@@ -19,15 +19,7 @@ pub(super) fn FeedsRequirement(
     let ctx = use_ctx();
     let fid = StoredValue::new(feedback_id);
     // `None` while loading or when the roadmap cannot be read.
-    let items = Memo::new(move |_| {
-        let rows = roadmap.get()?.ok()?;
-        Some(ctx.outbox.with(|ob| {
-            overlay(&rows, ob)
-                .into_iter()
-                .map(|s| s.item)
-                .collect::<Vec<_>>()
-        }))
-    });
+    let items = live_rows(ctx, roadmap);
     let feeds = move || {
         let id = fid.get_value();
         items

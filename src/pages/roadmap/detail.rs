@@ -15,7 +15,7 @@ use crate::data::outbox::Op;
 use crate::domain::cockpit::kpi::Kpi;
 use crate::domain::feedback::model::Feedback;
 use crate::domain::roadmap::model::{Lane, RequirementSource, RoadmapItem, RoadmapStatus};
-use crate::domain::roadmap::rank::STEP;
+use crate::domain::roadmap::rank::above_all;
 use crate::domain::roadmap::scoring::{explain, num, Ice, Rice, ScoreInputs};
 use crate::domain::roadmap::snapshot::Quarter;
 use crate::state::context::{use_ctx, Ctx};
@@ -33,47 +33,28 @@ fn fresh(rm: &Roadmap, from: Option<String>) -> RoadmapItem {
             .get_untracked()
             .and_then(|rows| rows.into_iter().find(|f| &f.id == id))
     });
-    let first = rm.items.with_untracked(|all| {
-        all.iter()
-            .filter(|s| s.item.lane == Lane::Short)
-            .map(|s| s.item.rank)
-            .fold(f64::INFINITY, f64::min)
+    let rank = rm.items.with_untracked(|all| {
+        above_all(
+            all.iter()
+                .filter(|s| s.item.lane == Lane::Short)
+                .map(|s| s.item.rank),
+        )
     });
-    RoadmapItem {
-        id: String::new(),
-        title: source_fb
-            .as_ref()
-            .map(|f| f.text.chars().take(30).collect())
-            .unwrap_or_default(),
-        description: source_fb
-            .as_ref()
-            .map(|f| f.text.clone())
-            .unwrap_or_default(),
-        lane: Lane::Short,
-        status: RoadmapStatus::Idea,
-        source: if source_fb.is_some() {
-            RequirementSource::Feedback
-        } else {
-            RequirementSource::Business
-        },
-        value: 3,
-        relevance: 3,
-        cost: 3,
-        quarter: Quarter::of(today).id(),
-        // New ideas go to the top of the short lane, where they are seen.
-        rank: if first.is_finite() {
-            first - STEP
-        } else {
-            STEP
-        },
-        owner: String::new(),
-        ship_date: None,
-        target_kpi: None,
-        rice: None,
-        ice: None,
-        feedback_ids: source_fb.map(|f| vec![f.id]).unwrap_or_default(),
-        data_links: Vec::new(),
+    let source = if source_fb.is_some() {
+        RequirementSource::Feedback
+    } else {
+        RequirementSource::Business
+    };
+    let title = source_fb
+        .as_ref()
+        .map(|f| f.text.chars().take(30).collect())
+        .unwrap_or_default();
+    let mut item = RoadmapItem::idea(String::new(), title, source, Quarter::of(today).id(), rank);
+    if let Some(f) = source_fb {
+        item.description = f.text.clone();
+        item.feedback_ids = vec![f.id];
     }
+    item
 }
 
 #[component]

@@ -28,7 +28,7 @@ use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::plan::QuarterPlan;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
-use crate::state::loading::{list_resource, ListResource};
+use crate::state::loading::{list_resource, live_rows, ListResource};
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
@@ -62,7 +62,7 @@ fn Loaded(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let items = state::live_items(ctx, rows);
-    let feedback = state::live_feedback(ctx, feedback_list);
+    let feedback = live_rows(ctx, feedback_list);
     let scoring = state::live_scoring(ctx, boards);
     quarter_plan::freeze_this_quarters_plan(ctx, plans, items);
     quarter_plan::settle_duplicate_plan(ctx, plans);

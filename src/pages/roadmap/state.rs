@@ -148,19 +148,6 @@ pub(super) fn live_items(ctx: Ctx, rows: Vec<RoadmapItem>) -> Memo<Vec<Shown<Roa
     Memo::new(move |_| rows.with_value(|r| ctx.outbox.with(|ob| overlay(r, ob))))
 }
 
-/// The inbox with unsynced edits; `None` while loading or failed.
-pub(super) fn live_feedback(ctx: Ctx, list: ListResource<Feedback>) -> Memo<Option<Vec<Feedback>>> {
-    Memo::new(move |_| {
-        let server = list.get()?.ok()?;
-        Some(ctx.outbox.with(|ob| {
-            overlay(&server, ob)
-                .into_iter()
-                .map(|s| s.item)
-                .collect::<Vec<_>>()
-        }))
-    })
-}
-
 /// The board's scoring choice, the default until one is stored.
 pub(super) fn live_scoring(ctx: Ctx, boards: ListResource<RoadmapBoard>) -> Memo<Scoring> {
     Memo::new(move |_| {
