@@ -12,8 +12,8 @@
 // mouse; Chromium delivers pointermove once per frame anyway). Frame times are
 // the deltas between requestAnimationFrame callbacks in the page during the
 // drag: 60 fps means every delta ≈ 16.7 ms; a delta of 33 ms is one dropped
-// frame. The drag ends where it started (or with Escape on the board), so
-// nothing is saved and every rate drags the same data.
+// frame. The drag ends where it started (on the board: outside the lanes),
+// so nothing is saved and every rate drags the same data.
 //
 //   board     #/roadmap, 500 cards over three lanes; the card goes across the
 //             lanes and back, drifting down.
@@ -33,7 +33,9 @@
 // BENCH_THROTTLE (CPU throttling rates, default "4,1"), BENCH_SECONDS (drag
 // length, default 4), BENCH_ITEMS (override the item count of every area),
 // BENCH_PROFILE (a file prefix: each drag also writes
-// `<prefix>-<area>-cpu<rate>.cpuprofile`, openable in DevTools).
+// `<prefix>-<area>-cpu<rate>.cpuprofile`, openable in DevTools), BENCH_TRACE
+// (a file prefix: a Chromium trace of each drag, `<prefix>-<area>-cpu<rate>.json`,
+// with the rendering steps: style, layout, pre-paint, paint, layerize).
 
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,7 @@ import {
 const RATES = (process.env.BENCH_THROTTLE || '4,1').split(',').map(Number).filter((r) => r >= 1);
 const SECONDS = Number(process.env.BENCH_SECONDS || 4);
 const PROFILE = process.env.BENCH_PROFILE || '';
+const TRACE = process.env.BENCH_TRACE || '';
 const FRAME_MS = 1000 / 60;
 const MOVE_EVERY_MS = 8;
 
@@ -83,9 +86,11 @@ const AREAS = {
     dragging: '.rm-board.dragging',
     // Across the three lanes and back, drifting down (the old roadmap bench's path).
     path: (p, o) => ({ x: Math.max(5, o.x + Math.sin(p * Math.PI * 2) * 400 + p * 500), y: o.y + p * 600 }),
-    cancel: async (page, mouse, origin) => {
-      await page.keyboard.press('Escape');
-      await mouse.up(origin.x, origin.y);
+    // Dropped outside the lanes (over the page's corner): no move. (Over its
+    // own place, the board before the ghost moved the card to its lane's end.)
+    cancel: async (page, mouse) => {
+      await mouse.move(2, 2);
+      await mouse.up(2, 2);
     },
   },
   calendar: {
@@ -230,7 +235,7 @@ function cdpMouse(cdp) {
 }
 
 /** One drag of `seconds` along the area's path; returns the page's frame deltas. */
-async function drag(page, cdp, spec, seconds, profileFile = '') {
+async function drag(page, cdp, spec, seconds, profileFile = '', traceFile = '') {
   const mouse = cdpMouse(cdp);
   const handle = page.locator(spec.handle).first();
   await handle.scrollIntoViewIfNeeded();
@@ -252,6 +257,9 @@ async function drag(page, cdp, spec, seconds, profileFile = '') {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  if (traceFile) {
+    await page.context().browser().startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'blink'] });
+  }
   await startFrames(page);
   const t0 = Date.now();
   const total = seconds * 1000;
@@ -266,6 +274,10 @@ async function drag(page, cdp, spec, seconds, profileFile = '') {
     if (wait > 0) await sleep(wait);
   }
   const frames = await stopFrames(page);
+  if (traceFile) {
+    await page.context().browser().stopTracing();
+    process.stderr.write(`[drag-bench] trace: ${traceFile}\n`);
+  }
   if (profileFile) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(profileFile, JSON.stringify(profile));
@@ -332,7 +344,8 @@ async function benchArea(browser, name, dbPath) {
       const m0 = await browserMetrics(cdp);
       const load = loadavg()[0];
       const file = PROFILE ? `${PROFILE}-${name}-cpu${rate}.cpuprofile` : '';
-      const { frames, moves, lifted } = await drag(page, cdp, spec, SECONDS, file);
+      const trace = TRACE ? `${TRACE}-${name}-cpu${rate}.json` : '';
+      const { frames, moves, lifted } = await drag(page, cdp, spec, SECONDS, file, trace);
       const m1 = await browserMetrics(cdp);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       const per = (k) => ((m1[k] - m0[k]) * 1000) / Math.max(1, frames.length);
