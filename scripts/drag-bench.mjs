@@ -24,9 +24,9 @@
 //             drawn); the chip goes along the seven days and back.
 //   gantt     #/campaigns, 2,000 campaigns over the default half-year window
 //             (at most 200 bars are drawn); a bar is dragged sideways across
-//             the window and back. The Gantt's bars do not drag yet (they are
-//             links to the campaign): the "drag" column then says NO and the
-//             figures are those of the pointer moving over the view.
+//             the window and back. (A build whose bars do not drag, before
+//             the timeline's drag to reschedule, says NO in the "drag"
+//             column: the figures are then those of the pointer moving.)
 //
 // Environment: HAIHE_DIST (default dist/), HAIHE_DB_JSON (default
 // .tmp/db-<today>.json, generated with gen-db when missing), CHROMIUM_PATH,
