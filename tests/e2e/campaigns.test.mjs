@@ -169,6 +169,82 @@ test('timeline and planner stay responsive with 50,000 campaigns from a REST bac
   }
 });
 
+test('timeline: dragging a planned bar reschedules it by whole days, saved to json-server; an ended one stays', async () => {
+  const api = await startJsonServer();
+  const rest = await startStaticServer({ config: { backend: 'rest', rest: { baseUrl: api.url } } });
+  const page = await newPage(browser); // 1440×900
+  try {
+    const before = api.readDb().campaigns;
+    const planned = before.find((c) => c.status === 'planned' && c.start >= '2026-12-01' && c.end <= '2027-02-28');
+    const reviewed = before.find((c) => c.status === 'reviewed' && c.end >= '2026-10-01');
+    assert.ok(planned && reviewed, 'db.json has a planned and a reviewed campaign in the default window');
+    await gotoApp(page, `${rest.url}#/campaigns`);
+    const bar = page.locator(`.tl-bar[data-id="${planned.id}"]`);
+    await bar.waitFor({ timeout: 60000 });
+    assert.equal(await bar.evaluate((el) => el.classList.contains('draggable')), true);
+    assert.equal(
+      await page.locator(`.tl-bar[data-id="${reviewed.id}"]`).evaluate((el) => el.classList.contains('draggable')),
+      false,
+      'a reviewed campaign keeps its dates',
+    );
+    await bar.scrollIntoViewIfNeeded();
+    // The default window, Oct 2026 – Mar 2027, is 182 days over the rows' width.
+    const width = await page.locator('.tl-rows').evaluate((el) => el.getBoundingClientRect().width);
+    const box = await bar.boundingBox();
+    const x0 = Math.round(box.x + Math.min(20, box.width / 2));
+    const y0 = Math.round(box.y + box.height / 2);
+    const dx = Math.round((10.2 * width) / 182); // ten days and a little
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x0 + Math.round((dx * i) / 10), y0);
+    // While dragging, the bar follows the pointer.
+    await eventually(async () => assert.equal(await bar.evaluate((el) => el.style.transform), `translateX(${dx}px)`), { page });
+    assert.equal(await bar.evaluate((el) => el.classList.contains('dragging')), true);
+    await page.mouse.up();
+    const expected = { start: addDays(planned.start, 10), end: addDays(planned.end, 10) };
+    await eventually(
+      () => {
+        const c = api.readDb().campaigns.find((c) => c.id === planned.id);
+        assert.deepEqual({ start: c.start, end: c.end }, expected);
+      },
+      { timeout: 10000 },
+    );
+    await eventually(async () => assert.match(await bar.getAttribute('title'), new RegExp(`${expected.start} – ${expected.end}$`)), { page });
+    assert.equal(await bar.evaluate((el) => el.style.transform), '', 'the new bar sits at its new dates, not moved by hand');
+    assert.equal((await hashState(page)).params.id, undefined, 'the drop did not open the campaign');
+    // Back by five days, further left, and the bar still opens on a plain click.
+    const box2 = await bar.boundingBox();
+    const x1 = Math.round(box2.x + Math.min(20, box2.width / 2));
+    await page.mouse.move(x1, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(x1 - Math.round((5 * width * i) / 182 / 6), y0);
+    await page.mouse.up();
+    await eventually(
+      () => assert.equal(api.readDb().campaigns.find((c) => c.id === planned.id).start, addDays(planned.start, 5)),
+      { timeout: 10000 },
+    );
+    // A drag on the reviewed bar moves nothing (being a link, it may then open it: back to the list).
+    const other = page.locator(`.tl-bar[data-id="${reviewed.id}"]`);
+    const rb = await other.boundingBox();
+    await page.mouse.move(rb.x + 5, rb.y + rb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(rb.x + 5 + dx, rb.y + rb.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+    const after = api.readDb().campaigns.find((c) => c.id === reviewed.id);
+    assert.deepEqual({ start: after.start, end: after.end }, { start: reviewed.start, end: reviewed.end });
+    await page.evaluate(() => (location.hash = '#/campaigns'));
+    await bar.waitFor();
+    await bar.click();
+    await eventually(async () => assert.equal((await hashState(page)).params.id, planned.id), { page });
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+    await rest.close();
+    await api.close();
+  }
+});
+
 // ------------------------------------------------ the planner and its table --
 
 function storedCampaigns(page) {

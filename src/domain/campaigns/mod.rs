@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub mod model;
+pub mod reschedule;
 pub mod timeline;
 
 use crate::domain::campaigns::model::{

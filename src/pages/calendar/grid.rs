@@ -159,7 +159,12 @@ fn ItemChip(
         }
         if d.moved {
             ev.prevent_default();
-            state.over.set(date_at(ev.client_x(), ev.client_y()));
+            // Only a new day under the pointer notifies: every day cell of
+            // the view watches `over`, and a mouse sends a move per frame.
+            let over = date_at(ev.client_x(), ev.client_y());
+            if state.over.try_get_untracked() != Some(over) {
+                state.over.try_set(over);
+            }
         }
     };
     let item_for_drop = item.clone();

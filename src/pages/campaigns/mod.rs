@@ -2,6 +2,7 @@
 //! a timeline with holidays behind them and overlaps pointed out, review each
 //! one afterwards (复盘), and compare ROI so the next plan starts from evidence.
 
+mod bar_drag;
 mod editor;
 mod timeline;
 
@@ -153,7 +154,7 @@ fn Planner(
             on_retry=Callback::new(move |_| extras.refetch())
             effect=("依赖它们的部分(时间线上的本地时节、从指标推算的复盘)暂不完整", "what uses them (local events on the timeline, reviews derived from the metrics) is incomplete")
         />
-        <Timeline items clashes events today=today() />
+        <Timeline items campaigns clashes events today=today() />
         <editor::CampaignEditor shown campaigns facts />
         <Comparison items facts />
     }

@@ -2,6 +2,8 @@
 //! retail dates and Tianjin events behind them, overlaps outlined. The window
 //! moves and zooms (month / quarter / half-year / fit all) and lives in the
 //! URL (`tl`, `tlfrom`), so a planner can share "the Spring Festival plan".
+//! Planned and running campaigns are rescheduled by dragging their bar
+//! sideways (`bar_drag`).
 
 use std::sync::Arc;
 
@@ -15,6 +17,9 @@ use crate::domain::campaigns::timeline::{TimelineView, Window, Zoom};
 use crate::i18n::words;
 use crate::i18n::Lang;
 use crate::state::context::use_ctx;
+use crate::state::loading::ListResource;
+
+use super::bar_drag::BarDrag;
 
 /// Bars drawn at most in one window; more would be unreadable and slow, and the
 /// user is told to narrow the window instead.
@@ -32,6 +37,7 @@ fn month_label(m: NaiveDate, lang: Lang, with_year: bool) -> String {
 #[component]
 pub fn Timeline(
     items: Memo<Vec<Campaign>>,
+    campaigns: ListResource<Campaign>,
     clashes: Memo<Vec<(String, String)>>,
     events: Signal<Arc<Vec<LocalEvent>>>,
     today: NaiveDate,
@@ -92,7 +98,7 @@ pub fn Timeline(
             </div>
             {move || {
                 let w = window.get();
-                view! { <Gantt window=w items clashes events today /> }
+                view! { <Gantt window=w items campaigns clashes events today /> }
             }}
             <p class="muted small">{move || ctx.tr("背景竖线:节假日(红)、营销节点(橙)、天津本地活动(绿);红框:与其他活动重叠。", "Background lines: holidays (red), retail dates (orange), Tianjin events (green); red outline: overlaps another campaign.")}</p>
         </section>
@@ -104,6 +110,7 @@ pub fn Timeline(
 fn Gantt(
     window: Window,
     items: Memo<Vec<Campaign>>,
+    campaigns: ListResource<Campaign>,
     clashes: Memo<Vec<(String, String)>>,
     events: Signal<Arc<Vec<LocalEvent>>>,
     today: NaiveDate,
@@ -123,6 +130,7 @@ fn Gantt(
     });
     let months = w.months();
     let many_years = w.start.year() != w.end.year();
+    let suppress_click = StoredValue::new(false);
     view! {
         <div class="tl">
             <div class="tl-scale" aria-hidden="true">
@@ -157,11 +165,18 @@ fn Gantt(
                             let overlapping = clash.iter().any(|(a, b)| *a == c.id || *b == c.id);
                             let href = ctx.route.get_untracked().with("id", &c.id).to_hash();
                             let label = format!("{} · {} – {}", c.name, c.start, c.end);
+                            let drag = BarDrag::new(c.clone(), w.days(), campaigns, suppress_click);
                             view! {
                                 <li class="tl-row">
                                     <a class=format!("tl-bar status-{}", c.status.id()) class:overlap=overlapping
+                                        class:draggable=drag.enabled draggable="false"
                                         data-id=c.id.clone() href=href style=format!("left:{left:.2}%;width:{width:.2}%")
-                                        title=label.clone() aria-label=label>
+                                        title=label.clone() aria-label=label
+                                        on:pointerdown=move |ev| drag.down(ev)
+                                        on:pointermove=move |ev| drag.moved(ev)
+                                        on:pointerup=move |ev| drag.up(ev)
+                                        on:pointercancel=move |ev| drag.cancel(ev)
+                                        on:click=move |ev| drag.click(ev)>
                                         <span>{c.name.clone()}</span>
                                     </a>
                                 </li>

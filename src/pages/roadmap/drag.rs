@@ -4,14 +4,21 @@
 //! only after a long press, so a swipe that starts on a card still scrolls the
 //! board (the cards keep `touch-action: manipulation`); once a card is
 //! lifted, a non-passive `touchmove` listener stops the page from scrolling
-//! under it. The drop target is found with `elementsFromPoint`, and the
-//! marker and the card's offset are written straight to the DOM: nothing
-//! reactive runs per pointer move, so 500 cards drag as smoothly as 5.
+//! under it. Nothing reactive runs per pointer move: a copy of the card (the
+//! ghost) follows the pointer by `transform`, the drop target is the element
+//! under the pointer (`elementFromPoint`; the ghost lets the pointer through)
+//! and the marker is a class written straight to the DOM.
+//!
+//! Why a ghost: moving the card itself made Chromium repaint the board every
+//! frame, and `elementsFromPoint` walked every card on each move; with 500
+//! cards that was about 10 ms a move (p50 50 ms a frame at 4× CPU
+//! throttling, scripts/drag-bench.mjs). The ghost sits in `<body>` as a
+//! layer of its own, which only the compositor moves.
 //!
 //! A lifted card held near the top or bottom edge of the window scrolls the
 //! page, one step per animation frame, faster the closer it is: on a portrait
 //! tablet the lanes are stacked, and a finger cannot scroll while it holds a
-//! card.
+//! card. The ghost is fixed to the window, so it stays under the finger.
 
 use std::cell::Cell;
 use std::time::Duration;
@@ -85,6 +92,8 @@ pub struct DragState {
     /// Set on a drop so that the click ending the drag does not open the card.
     pub suppress_click: StoredValue<bool>,
     marker: StoredValue<Option<SendWrapper<Element>>>,
+    /// The copy of the lifted card that follows the pointer.
+    ghost: StoredValue<Option<SendWrapper<HtmlElement>>>,
     on_drop: Callback<(String, Drop)>,
 }
 
@@ -95,19 +104,11 @@ struct Press {
     y: i32,
     /// The latest pointer position, for the edge scroll between moves.
     at: (i32, i32),
-    /// The page's scroll when pressed: the card's offset makes up for it.
-    scroll_y: f64,
     /// An edge-scroll frame is scheduled.
     scrolling: bool,
     touch: bool,
     lifted: bool,
     timer: Option<TimeoutHandle>,
-}
-
-fn scroll_y() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.scroll_y().ok())
-        .unwrap_or(0.0)
 }
 
 /// Pixels per frame to scroll with the pointer at `y`: negative near the
@@ -126,12 +127,17 @@ fn edge_step(y: f64, height: f64) -> f64 {
 impl DragState {
     pub fn new(on_drop: Callback<(String, Drop)>) -> Self {
         install_touch_guard();
-        DragState {
+        let state = DragState {
             lifted: RwSignal::new(None),
             suppress_click: StoredValue::new(false),
             marker: StoredValue::new(None),
+            ghost: StoredValue::new(None),
             on_drop,
-        }
+        };
+        // A board left mid-drag (another page, a reload of the data) must
+        // not leave its ghost on the page.
+        on_cleanup(move || state.drop_ghost());
+        state
     }
 
     fn clear_marker(&self) {
@@ -146,6 +152,10 @@ impl DragState {
         let same = self
             .marker
             .with_value(|m| m.as_ref().is_some_and(|m| **m == el));
+        if same && el.class_list().contains(class) {
+            // Unchanged: touching the class list would still restyle it.
+            return;
+        }
         if !same {
             self.clear_marker();
         }
@@ -154,6 +164,52 @@ impl DragState {
         let _ = list.add_1(class);
         self.marker.set_value(Some(SendWrapper::new(el)));
     }
+
+    /// The ghost of `card`, made on the first move after the lift: a deep
+    /// copy fixed over the card's place, hidden from assistive technology
+    /// and from clicks, without `data-card` (it is no card).
+    fn ghost_of(&self, card: &HtmlElement) -> Option<HtmlElement> {
+        if let Some(g) = self
+            .ghost
+            .try_with_value(|g| g.as_deref().cloned())
+            .flatten()
+        {
+            return Some(g);
+        }
+        let body = web_sys::window()?.document()?.body()?;
+        let ghost = card
+            .clone_node_with_deep(true)
+            .ok()?
+            .dyn_into::<HtmlElement>()
+            .ok()?;
+        let rect = card.get_bounding_client_rect();
+        let _ = ghost
+            .class_list()
+            .remove_3("lifted", "drop-before", "drop-after");
+        let _ = ghost.class_list().add_1("rm-ghost");
+        let _ = ghost.remove_attribute("data-card");
+        let _ = ghost.set_attribute("aria-hidden", "true");
+        let _ = ghost.set_attribute("inert", "");
+        let style = ghost.style();
+        for (key, value) in [
+            ("left", rect.left()),
+            ("top", rect.top()),
+            ("width", rect.width()),
+            ("height", rect.height()),
+        ] {
+            let _ = style.set_property(key, &format!("{value}px"));
+        }
+        body.append_child(&ghost).ok()?;
+        self.ghost
+            .try_set_value(Some(SendWrapper::new(ghost.clone())));
+        Some(ghost)
+    }
+
+    fn drop_ghost(&self) {
+        if let Some(g) = self.ghost.try_update_value(Option::take).flatten() {
+            g.remove();
+        }
+    }
 }
 
 fn lane_of(el: &Element) -> Option<Lane> {
@@ -161,56 +217,48 @@ fn lane_of(el: &Element) -> Option<Lane> {
     Lane::from_id(&lane.get_attribute("data-lane")?)
 }
 
-/// The drop under a screen point, skipping the dragged card itself, and the
-/// element to mark with the given class.
+/// The drop under a screen point and the element to mark with the given
+/// class; none over the dragged card's own place (dropping there moves
+/// nothing) or outside the lanes. The ghost has `pointer-events: none`, so
+/// the first element hit is what lies under it (`elementsFromPoint`, the
+/// whole stack, cost a walk over every card).
 fn drop_at(x: i32, y: i32, dragged: &str) -> Option<(Drop, Element, &'static str)> {
     let doc = web_sys::window()?.document()?;
-    for hit in doc.elements_from_point(x as f32, y as f32).iter() {
-        let Ok(el) = hit.dyn_into::<Element>() else {
-            continue;
-        };
-        if let Some(card) = el.closest("[data-card]").ok().flatten() {
-            let id = card.get_attribute("data-card").unwrap_or_default();
-            if id == dragged {
-                continue;
-            }
-            let rect = card.get_bounding_client_rect();
-            let after = f64::from(y) > rect.top() + rect.height() / 2.0;
-            let lane = lane_of(&card)?;
-            let class = if after { "drop-after" } else { "drop-before" };
-            return Some((
-                Drop {
-                    lane,
-                    anchor: Some((id, after)),
-                },
-                card,
-                class,
-            ));
+    let el = doc.element_from_point(x as f32, y as f32)?;
+    if let Some(card) = el.closest("[data-card]").ok().flatten() {
+        let id = card.get_attribute("data-card").unwrap_or_default();
+        if id == dragged {
+            return None;
         }
-        if let Some(lane) = el.closest("[data-lane]").ok().flatten() {
-            let drop = Drop {
-                lane: Lane::from_id(&lane.get_attribute("data-lane")?)?,
-                anchor: None,
-            };
-            return Some((drop, lane, "drop-end"));
-        }
+        let rect = card.get_bounding_client_rect();
+        let after = f64::from(y) > rect.top() + rect.height() / 2.0;
+        let lane = lane_of(&card)?;
+        let class = if after { "drop-after" } else { "drop-before" };
+        return Some((
+            Drop {
+                lane,
+                anchor: Some((id, after)),
+            },
+            card,
+            class,
+        ));
     }
-    None
+    let lane = el.closest("[data-lane]").ok().flatten()?;
+    let drop = Drop {
+        lane: Lane::from_id(&lane.get_attribute("data-lane")?)?,
+        anchor: None,
+    };
+    Some((drop, lane, "drop-end"))
 }
 
 fn card_element(ev: &PointerEvent) -> Option<HtmlElement> {
     ev.current_target()?.dyn_into::<HtmlElement>().ok()
 }
 
-fn set_offset(el: Option<HtmlElement>, dx: i32, dy: i32) {
-    if let Some(el) = el {
-        let value = if dx == 0 && dy == 0 {
-            String::new()
-        } else {
-            format!("translate({dx}px, {dy}px)")
-        };
-        let _ = el.style().set_property("transform", &value);
-    }
+fn set_offset(el: &HtmlElement, dx: i32, dy: i32) {
+    let _ = el
+        .style()
+        .set_property("transform", &format!("translate({dx}px, {dy}px)"));
 }
 
 /// The pointer handlers of one card.
@@ -219,9 +267,6 @@ pub struct CardDrag {
     id: StoredValue<String>,
     state: DragState,
     press: StoredValue<Option<Press>>,
-    /// The card's element while pressed (the edge scroll moves it between
-    /// pointer events).
-    element: StoredValue<Option<SendWrapper<HtmlElement>>>,
 }
 
 impl CardDrag {
@@ -230,50 +275,6 @@ impl CardDrag {
             id: StoredValue::new(id),
             state,
             press: StoredValue::new(None),
-            element: StoredValue::new(None),
-        }
-    }
-
-    /// Follows the pointer: the card's offset (making up for any scroll
-    /// since the press) and the drop marker under it.
-    fn follow(&self, p: Press) {
-        let (x, y) = p.at;
-        let scrolled = (scroll_y() - p.scroll_y).round() as i32;
-        let el = self
-            .element
-            .try_with_value(|e| e.as_ref().map(|e| (**e).clone()))
-            .flatten();
-        set_offset(el, x - p.x, y - p.y + scrolled);
-        let id = self.id.get_value();
-        match drop_at(x, y, &id) {
-            Some((_, el, class)) => self.state.show_marker(el, class),
-            None => self.state.clear_marker(),
-        }
-    }
-
-    /// Scrolls one step while the lifted card is held near an edge, then
-    /// schedules the next frame; stops when it leaves the edge or drops.
-    fn edge_scroll(self) {
-        let Some(Some(mut p)) = self.press.try_get_value() else {
-            return;
-        };
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let step = edge_step(f64::from(p.at.1), height);
-        let before = scroll_y();
-        if p.lifted && step != 0.0 {
-            if let Some(w) = web_sys::window() {
-                w.scroll_by_with_x_and_y(0.0, step);
-            }
-        }
-        // At the page's end nothing moves: stop until the pointer moves.
-        p.scrolling = p.lifted && step != 0.0 && scroll_y() != before;
-        self.press.set_value(Some(p));
-        if p.scrolling {
-            self.follow(p);
-            request_animation_frame(move || self.edge_scroll());
         }
     }
 
@@ -293,9 +294,9 @@ impl CardDrag {
             }
         }
         self.press.try_set_value(None);
-        self.element.try_set_value(None);
         HOLDING.with(|h| h.set(false));
         self.state.clear_marker();
+        self.state.drop_ghost();
         if self.state.lifted.try_get_untracked().flatten().is_some() {
             self.state.lifted.try_set(None);
         }
@@ -315,6 +316,9 @@ impl CardDrag {
         if on_control || !ev.is_primary() || ev.button() != 0 {
             return;
         }
+        // A ghost left over (its card re-rendered mid-drag, so no pointerup
+        // reached it) goes before a new press.
+        self.state.drop_ghost();
         let touch = ev.pointer_type() == "touch";
         if !touch {
             if let Some(el) = card_element(&ev) {
@@ -336,14 +340,11 @@ impl CardDrag {
                 .ok()
             })
             .flatten();
-        self.element
-            .set_value(card_element(&ev).map(SendWrapper::new));
         self.press.set_value(Some(Press {
             pointer: ev.pointer_id(),
             x: ev.client_x(),
             y: ev.client_y(),
             at: (ev.client_x(), ev.client_y()),
-            scroll_y: scroll_y(),
             scrolling: false,
             touch,
             lifted: false,
@@ -375,6 +376,10 @@ impl CardDrag {
             p.lifted = true;
         }
         ev.prevent_default();
+        // Made on the first move after the lift; `follow` moves it.
+        if let Some(card) = card_element(&ev) {
+            self.state.ghost_of(&card);
+        }
         p.at = (ev.client_x(), ev.client_y());
         self.press.set_value(Some(p));
         self.follow(p);
@@ -383,11 +388,56 @@ impl CardDrag {
         }
     }
 
+    /// Follows the pointer: the ghost's offset and the drop marker under it.
+    fn follow(&self, p: Press) {
+        let (x, y) = p.at;
+        if let Some(ghost) = self
+            .state
+            .ghost
+            .try_with_value(|g| g.as_deref().cloned())
+            .flatten()
+        {
+            set_offset(&ghost, x - p.x, y - p.y);
+        }
+        let id = self.id.get_value();
+        match drop_at(x, y, &id) {
+            Some((_, el, class)) => self.state.show_marker(el, class),
+            None => self.state.clear_marker(),
+        }
+    }
+
+    /// Scrolls one step while the lifted card is held near an edge, then
+    /// schedules the next frame; stops when it leaves the edge or drops.
+    fn edge_scroll(self) {
+        let Some(Some(mut p)) = self.press.try_get_value() else {
+            return;
+        };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let step = edge_step(f64::from(p.at.1), height);
+        let before = window.scroll_y().unwrap_or(0.0);
+        if p.lifted && step != 0.0 {
+            window.scroll_by_with_x_and_y(0.0, step);
+        }
+        // At the page's end nothing moves: stop until the pointer moves.
+        p.scrolling = p.lifted && step != 0.0 && window.scroll_y().unwrap_or(0.0) != before;
+        self.press.set_value(Some(p));
+        if p.scrolling {
+            self.follow(p);
+            request_animation_frame(move || self.edge_scroll());
+        }
+    }
+
     pub fn up(&self, ev: PointerEvent) {
         let Some(p) = self.press.get_value() else {
             return;
         };
-        set_offset(card_element(&ev), 0, 0);
         let id = self.id.get_value();
         let drop = p
             .lifted
@@ -411,8 +461,7 @@ impl CardDrag {
         }
     }
 
-    pub fn cancel(&self, ev: PointerEvent) {
-        set_offset(card_element(&ev), 0, 0);
+    pub fn cancel(&self, _ev: PointerEvent) {
         self.end();
     }
 }
