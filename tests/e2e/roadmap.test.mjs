@@ -262,10 +262,13 @@ test('a feedback item linked from the inbox shows on the card; marking done ship
     await dialog.locator('#rm-status-f').selectOption('done');
     await dialog.locator('#rm-ship').fill('2026-11-20');
     await dialog.locator('button[type=submit]').click();
-    await eventually(() => assert.equal(api.readDb().feedback.find((f) => f.id === fb.id).status, 'shipped'), { timeout: 10000 });
-    const saved = dbItem(target.id);
-    assert.equal(saved.status, 'done');
-    assert.equal(saved.shipDate, '2026-11-20');
+    // Two saves (the card and its feedback), in either order.
+    await eventually(() => {
+      assert.equal(api.readDb().feedback.find((f) => f.id === fb.id).status, 'shipped');
+      const saved = dbItem(target.id);
+      assert.equal(saved.status, 'done');
+      assert.equal(saved.shipDate, '2026-11-20');
+    }, { timeout: 10000 });
     await gotoApp(page, `${server.url}#/feedback?id=${fb.id}`);
     await eventually(async () => assert.match(await page.locator('.fb-row.selected .status').textContent(), /已上线/), { page });
     assertNoPanic(page);
