@@ -4,6 +4,7 @@
 //! filters, so the card can reopen exactly what was seen. The roadmap is
 //! loaded only when the dialog opens, and saved through the outbox.
 
+use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::components::form::Dialog;
@@ -34,8 +35,12 @@ pub(super) fn AttachInsight(#[prop(into)] text: Signal<String>) -> impl IntoView
             on:click=move |_| open.set(true)>
             {move || ctx.tr("关联到需求", "Link to a requirement")}
         </button>
+        // In <body>: the insight sits in a `.card`, whose `contain: layout`
+        // would confine a fixed dialog to the card.
         <Show when=move || open.get()>
-            <AttachDialog text=text.get_untracked() on_close=Callback::new(move |()| open.set(false)) />
+            <Portal>
+                <AttachDialog text=text.get_untracked() on_close=Callback::new(move |()| open.set(false)) />
+            </Portal>
         </Show>
     }
 }
