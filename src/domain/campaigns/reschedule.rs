@@ -42,7 +42,7 @@ pub fn shifted_by(c: &Campaign, days: i64) -> Option<Campaign> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaigns::model::{Audience, CampaignFigures, CampaignGoal, CampaignType};
+    use crate::domain::calendar::test_support;
     use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
@@ -51,19 +51,8 @@ mod tests {
 
     fn campaign(start: &str, end: &str, status: CampaignStatus) -> Campaign {
         Campaign {
-            id: "c".into(),
-            name: "c".into(),
-            kind: CampaignType::Discount,
-            goal: CampaignGoal::Activation,
-            audience: Audience::All,
-            districts: vec![],
-            channels: vec![],
-            start: d(start),
-            end: d(end),
-            budget: 0.0,
-            targets: CampaignFigures::default(),
             status,
-            review: None,
+            ..test_support::campaign("c", "c", d(start), d(end))
         }
     }
 

@@ -182,30 +182,14 @@ impl Window {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::campaigns::model::{
-        Audience, CampaignFigures, CampaignGoal, CampaignStatus, CampaignType,
-    };
+    use crate::domain::calendar::test_support;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     fn campaign(start: &str, end: &str) -> Campaign {
-        Campaign {
-            id: "c".into(),
-            name: "c".into(),
-            kind: CampaignType::Discount,
-            goal: CampaignGoal::Activation,
-            audience: Audience::All,
-            districts: vec![],
-            channels: vec![],
-            start: d(start),
-            end: d(end),
-            budget: 0.0,
-            targets: CampaignFigures::default(),
-            status: CampaignStatus::Planned,
-            review: None,
-        }
+        test_support::campaign("c", "c", d(start), d(end))
     }
 
     #[test]
