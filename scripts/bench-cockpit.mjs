@@ -7,10 +7,13 @@
 // json-server serves every other collection, and `…/metrics` is fulfilled by
 // page.route from memory (json-server would re-serialise ~75 MB per request).
 // Then N interactions alternate a cross-filter click (a district bar) and a
-// period change (a preset button). Each is timed in the page from just before
-// the click (dispatched inside page.evaluate) until `.cockpit-body[data-renders]`
-// has changed and the next animation frame has run (rAF, then a message-channel
-// task, so the frame's own rendering work is included). Unthrottled and with
+// period change (a preset button), clicked as real input (CDP). Each is timed
+// by the browser's Event Timing API, as INP is: from the input until the next
+// frame is painted, so the click's handling, the cockpit's re-render and that
+// frame's style, layout and paint are inside it (the page is scrolled to each
+// control first, so rows built when scrolled to are built during the warm-up
+// and then kept up to date). A second figure runs until
+// the trend chart has drawn the new option (one frame later). Unthrottled and with
 // 4× CPU throttling (CDP Emulation.setCPUThrottlingRate).
 //
 // Environment: HAIHE_DIST (default dist/), HAIHE_DB_JSON (default .tmp/db.json,
@@ -73,35 +76,78 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** One click inside the page, timed until data-renders changed and a frame passed. */
-function timedClick(page, selector) {
-  return page.evaluate(
-    (sel) =>
-      new Promise((resolve, reject) => {
-        const body = document.querySelector('.cockpit-body');
-        const target = document.querySelector(sel);
-        if (!body || !target) return reject(new Error(`missing ${body ? sel : '.cockpit-body'}`));
-        const before = body.getAttribute('data-renders');
-        const timer = setTimeout(() => reject(new Error(`no recompute after clicking ${sel}`)), 60000);
-        let t0 = 0;
+/**
+ * Installs, once per page, the Event Timing observer that reports each click's
+ * duration from the input to the next paint (what INP measures).
+ */
+function observeClicks(page) {
+  return page.evaluate(() => {
+    window.__clicks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'click') window.__clicks.push(e);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  });
+}
+
+/**
+ * One real click (CDP input, so the browser times it), measured as
+ * `paint`: from the input until the next frame was painted (Event Timing's
+ * duration, in steps of 8 ms; the click's handling and the cockpit's
+ * re-render are inside it), and `chart`: from the input until the trend chart
+ * drew the new option and a frame passed (charts draw one frame after the
+ * rest, components/chart.rs; NaN for a build without `data-draws`).
+ */
+async function timedClick(page, selector) {
+  const target = page.locator(selector);
+  // The district bars are below the fold and the presets at the top: scroll
+  // to each as a user would, and let the scroll settle before the click.
+  await target.evaluate(
+    (el) =>
+      new Promise((done) => {
+        el.scrollIntoView({ block: 'center' });
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));
+      }),
+  );
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`missing ${selector}`);
+  // Armed before the click, awaited after it.
+  await page.evaluate(() => {
+    window.__wait = new Promise((resolve, reject) => {
+      const body = document.querySelector('.cockpit-body');
+      const chart = document.querySelector('section.trend .chart');
+      if (!body || !chart) return reject(new Error('missing the cockpit or its trend chart'));
+      const seen = window.__clicks.length;
+      const before = body.getAttribute('data-renders');
+      const drawsBefore = chart.getAttribute('data-draws');
+      const timer = setTimeout(() => reject(new Error('no recompute after the click')), 60000);
+      let chartAt = drawsBefore === null ? NaN : 0;
+      const afterFrame = (then) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = then;
+          ch.port2.postMessage(0);
+        });
+      const check = () => {
+        const entry = window.__clicks[seen];
+        if (body.getAttribute('data-renders') === before || !entry || chartAt === 0) return setTimeout(check, 5);
+        clearTimeout(timer);
+        resolve({ paint: entry.duration, chart: chartAt - entry.startTime });
+      };
+      if (drawsBefore !== null) {
         const obs = new MutationObserver(() => {
-          if (body.getAttribute('data-renders') === before) return;
+          if (chart.getAttribute('data-draws') === drawsBefore) return;
           obs.disconnect();
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => {
-              clearTimeout(timer);
-              resolve(performance.now() - t0);
-            };
-            ch.port2.postMessage(0);
+          afterFrame(() => {
+            chartAt = performance.now();
           });
         });
-        obs.observe(body, { attributes: true, attributeFilter: ['data-renders'] });
-        t0 = performance.now();
-        target.click();
-      }),
-    selector,
-  );
+        obs.observe(chart, { attributes: true, attributeFilter: ['data-draws'] });
+      }
+      check();
+    });
+  });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return page.evaluate(() => window.__wait);
 }
 
 /** The i-th interaction of the alternating sequence. */
@@ -125,20 +171,25 @@ async function browserMetrics(cdp) {
 
 async function measure(page, n, offset, cdp = null) {
   const all = [];
+  const charts = [];
   const byKind = { filter: [], period: [] };
   const split = { script: [], style: [], layout: [] };
   for (let i = 0; i < n; i++) {
     const step = interaction(offset + i);
     const m0 = await browserMetrics(cdp);
-    const ms = await timedClick(page, step.selector);
+    const { paint: ms, chart } = await timedClick(page, step.selector);
     const m1 = await browserMetrics(cdp);
     all.push(ms);
+    charts.push(chart);
     byKind[step.kind].push(ms);
     if (m0 && m1) for (const k of Object.keys(split)) split[k].push((m1[k] - m0[k]) * 1000);
   }
   assertNoPanic(page);
   const s = [...all].sort((a, b) => a - b);
+  const c = [...charts].sort((a, b) => a - b);
   return {
+    chartMedian: median(charts),
+    chartP95: quantile(c, 0.95),
     median: median(all),
     p95: quantile(s, 0.95),
     max: s.at(-1),
@@ -201,6 +252,7 @@ async function main() {
         // A check that the k× rows arrived: 30-day visitors scale with k.
         const visitors = (await page.locator('button.kpi-tile[data-kpi="visitors"] .kpi-value').textContent()).trim();
 
+        await observeClicks(page);
         const cdp = await page.context().newCDPSession(page);
         await cdp.send('Performance.enable');
         let offset = 0;
@@ -249,12 +301,14 @@ async function main() {
     ['max', 8, (r) => f(r.max)],
     ['filter med', 11, (r) => f(r.filterMedian)],
     ['period med', 11, (r) => f(r.periodMedian)],
+    ['chart med', 10, (r) => f(r.chartMedian)],
+    ['chart p95', 10, (r) => f(r.chartP95)],
     ['script', 7, (r) => f(r.scriptMedian)],
     ['style', 6, (r) => f(r.styleMedian)],
     ['layout', 7, (r) => f(r.layoutMedian)],
   ];
   console.log(
-    `cockpit interaction latency, ms (N=${N} per row, alternating district filter / period preset; click → data-renders changed → next frame)` +
+    `cockpit interaction latency, ms (N=${N} per row, alternating district filter / period preset; click → next paint, Event Timing)` +
       (ALL_SECTIONS ? '; every row rendered first' : ''),
   );
   console.log(cols.map(([h, w], i) => (i === 0 ? h.padEnd(w + 6) : h.padStart(w))).join(' '));
@@ -263,7 +317,9 @@ async function main() {
   }
   console.log('load ms: navigation until the first cockpit render (fetching and decoding the metrics included);');
   console.log('UV 30d: the visitors tile of the default view (scales with the multiplier).');
-  console.log('script / style / layout: medians per interaction of Chromium\'s own durations (Performance.getMetrics;');
+  console.log('chart med / p95: click until the trend chart has drawn the new option and a frame passed (charts');
+  console.log('draw one frame after the rest of the screen).');
+  console.log('script / style / layout: medians per interaction (click until the chart drew) of Chromium\'s own durations (Performance.getMetrics;');
   console.log('not taken while BENCH_PROFILE records a CPU profile).');
 }
 

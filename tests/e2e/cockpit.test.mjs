@@ -942,7 +942,7 @@ test('updates in place: lower sections render when scrolled to, a filter redraws
     // A period change redraws both (the heatmap sums the period's months).
     await afterRecompute(page, () => page.locator('.presets .seg-btn').nth(1).click());
     await eventually(async () => assert.equal(await page.evaluate(() => window.__setOptionCalls.heat), 1, 'the heatmap redrawn for 7 days'));
-    assert.equal(await page.evaluate(() => window.__setOptionCalls.trend), 2);
+    await eventually(async () => assert.equal(await page.evaluate(() => window.__setOptionCalls.trend), 2));
     // No comparison: the dashed series goes, none lingers from the update in place.
     await afterRecompute(page, () => page.selectOption('#ck-compare', 'none'));
     await eventually(async () =>
