@@ -7,6 +7,7 @@ mod download;
 pub mod form;
 mod metric;
 mod on_screen;
+pub mod page_boxes;
 mod partial;
 mod period_controls;
 mod rows;

@@ -3,9 +3,13 @@
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::today;
+use crate::components::page_boxes::{
+    index_at, moved_since, of_class, page_point, page_rect, stamp, PageRect, Stamp,
+};
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::editing::move_to;
@@ -63,12 +67,32 @@ fn marker_class(m: &Marker) -> String {
     format!("marker marker-{}", m.kind.id())
 }
 
-/// The day cell under a screen point, if any (`data-date` on the cell).
-fn date_at(x: i32, y: i32) -> Option<NaiveDate> {
-    let doc = web_sys::window()?.document()?;
-    let el = doc.element_from_point(x as f32, y as f32)?;
-    let cell = el.closest("[data-date]").ok()??;
-    NaiveDate::parse_from_str(&cell.get_attribute("data-date")?, "%Y-%m-%d").ok()
+/// The view's day cells (`data-date`) and their boxes, measured when a drag
+/// starts (`components::page_boxes`: asking the browser what lies under the
+/// pointer on every move walked every chip).
+struct Cells {
+    dates: Vec<NaiveDate>,
+    rects: Vec<PageRect>,
+    measured: Stamp,
+}
+
+impl Cells {
+    fn measure() -> Cells {
+        let measured = stamp();
+        let (dates, rects) = of_class("day-cell")
+            .into_iter()
+            .filter_map(|el| {
+                let date =
+                    NaiveDate::parse_from_str(&el.get_attribute("data-date")?, "%Y-%m-%d").ok()?;
+                Some((date, page_rect(&el)))
+            })
+            .unzip();
+        Cells {
+            dates,
+            rects,
+            measured,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -84,6 +108,8 @@ struct Drag {
 struct DragState {
     over: RwSignal<Option<NaiveDate>>,
     suppress_click: StoredValue<bool>,
+    /// Measured on a drag's first move, forgotten when it ends.
+    cells: StoredValue<Option<SendWrapper<Cells>>>,
 }
 
 impl DragState {
@@ -91,7 +117,27 @@ impl DragState {
         DragState {
             over: RwSignal::new(None),
             suppress_click: StoredValue::new(false),
+            cells: StoredValue::new(None),
         }
+    }
+
+    /// The day cell under a viewport point, if any.
+    fn date_at(&self, x: i32, y: i32) -> Option<NaiveDate> {
+        let stale = self
+            .cells
+            .try_with_value(|c| c.as_ref().is_none_or(|c| moved_since(c.measured)))?;
+        if stale {
+            self.cells
+                .try_set_value(Some(SendWrapper::new(Cells::measure())));
+        }
+        self.cells.try_with_value(|c| {
+            let c = c.as_deref()?;
+            c.dates.get(index_at(&c.rects, page_point(x, y))?).copied()
+        })?
+    }
+
+    fn forget_cells(&self) {
+        self.cells.try_set_value(None);
     }
 }
 
@@ -161,7 +207,7 @@ fn ItemChip(
             ev.prevent_default();
             // Only a new day under the pointer notifies: every day cell of
             // the view watches `over`, and a mouse sends a move per frame.
-            let over = date_at(ev.client_x(), ev.client_y());
+            let over = state.date_at(ev.client_x(), ev.client_y());
             if state.over.try_get_untracked() != Some(over) {
                 state.over.try_set(over);
             }
@@ -177,7 +223,9 @@ fn ItemChip(
             return;
         }
         state.suppress_click.set_value(true);
-        let Some(target) = date_at(ev.client_x(), ev.client_y()) else {
+        let target = state.date_at(ev.client_x(), ev.client_y());
+        state.forget_cells();
+        let Some(target) = target else {
             return;
         };
         if target == item_for_drop.publish_at.date() {
@@ -199,6 +247,7 @@ fn ItemChip(
         drag.set_value(None);
         dragging.set(false);
         state.over.set(None);
+        state.forget_cells();
     };
     let time = format!("{:02}:{:02}", occ.date_time.hour(), occ.date_time.minute());
     let title = item.title.clone();

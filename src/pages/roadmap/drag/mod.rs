@@ -5,9 +5,9 @@
 //! board (the cards keep `touch-action: manipulation`); once a card is
 //! lifted, a non-passive `touchmove` listener stops the page from scrolling
 //! under it. Nothing reactive runs per pointer move: a copy of the card (the
-//! ghost) follows the pointer by `transform`, the drop target is the element
-//! under the pointer (`elementFromPoint`; the ghost lets the pointer through)
-//! and the marker is a class written straight to the DOM.
+//! ghost) follows the pointer by `transform`, the drop target is found among
+//! the lanes' and cards' boxes measured when the card lifts (`hit`), and the
+//! marker is a class written straight to the DOM.
 //!
 //! Why a ghost: moving the card itself made Chromium repaint the board every
 //! frame, and `elementsFromPoint` walked every card on each move; with 500
@@ -20,15 +20,18 @@
 //! tablet the lanes are stacked, and a finger cannot scroll while it holds a
 //! card. The ghost is fixed to the window, so it stays under the finger.
 
-use std::cell::Cell;
+mod hit;
+mod state;
+mod touch;
+
 use std::time::Duration;
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, PointerEvent};
 
-use crate::domain::roadmap::model::Lane;
+pub use state::{DragState, Drop};
+use touch::edge_step;
 
 /// How long a finger rests on a card before it lifts.
 const LONG_PRESS: Duration = Duration::from_millis(350);
@@ -36,66 +39,6 @@ const LONG_PRESS: Duration = Duration::from_millis(350);
 const MOUSE_SLOP: i32 = 6;
 /// Pixels a finger may wander during the long press (beyond: a scroll).
 const TOUCH_SLOP: i32 = 10;
-/// The band at the window's top and bottom edge where a held card scrolls
-/// the page, and the most it scrolls per frame.
-const EDGE: f64 = 56.0;
-const EDGE_STEP: f64 = 18.0;
-
-thread_local! {
-    /// A card is lifted by a finger: page scrolling is held.
-    static HOLDING: Cell<bool> = const { Cell::new(false) };
-    static GUARD_INSTALLED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Installs (once per page load) the listener that cancels touch scrolling
-/// while a card is held. It must be non-passive, which Leptos' delegated
-/// listeners on the document are not.
-fn install_touch_guard() {
-    if GUARD_INSTALLED.with(Cell::get) {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let guard = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        if HOLDING.with(Cell::get) && ev.cancelable() {
-            ev.prevent_default();
-        }
-    });
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(false);
-    let added = doc.add_event_listener_with_callback_and_add_event_listener_options(
-        "touchmove",
-        guard.as_ref().unchecked_ref(),
-        &options,
-    );
-    if added.is_ok() {
-        // One listener for the app's lifetime.
-        guard.forget();
-        GUARD_INSTALLED.with(|g| g.set(true));
-    }
-}
-
-/// Where a dragged card would land: in `lane`, before or after `anchor`
-/// (a card id), or at the end of the lane when there is no anchor.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Drop {
-    pub lane: Lane,
-    pub anchor: Option<(String, bool)>,
-}
-
-/// The board's shared drag state.
-#[derive(Clone, Copy)]
-pub struct DragState {
-    /// The id of the lifted card (its look changes; nothing else re-renders).
-    pub lifted: RwSignal<Option<String>>,
-    /// Set on a drop so that the click ending the drag does not open the card.
-    pub suppress_click: StoredValue<bool>,
-    marker: StoredValue<Option<SendWrapper<Element>>>,
-    /// The copy of the lifted card that follows the pointer.
-    ghost: StoredValue<Option<SendWrapper<HtmlElement>>>,
-    on_drop: Callback<(String, Drop)>,
-}
 
 #[derive(Clone, Copy, Debug)]
 struct Press {
@@ -109,146 +52,6 @@ struct Press {
     touch: bool,
     lifted: bool,
     timer: Option<TimeoutHandle>,
-}
-
-/// Pixels per frame to scroll with the pointer at `y`: negative near the
-/// top, positive near the bottom, 0 elsewhere.
-fn edge_step(y: f64, height: f64) -> f64 {
-    let closeness = if y < EDGE {
-        -(EDGE - y.max(0.0))
-    } else if y > height - EDGE {
-        EDGE - (height - y).max(0.0)
-    } else {
-        return 0.0;
-    };
-    (closeness / EDGE * EDGE_STEP).round()
-}
-
-impl DragState {
-    pub fn new(on_drop: Callback<(String, Drop)>) -> Self {
-        install_touch_guard();
-        let state = DragState {
-            lifted: RwSignal::new(None),
-            suppress_click: StoredValue::new(false),
-            marker: StoredValue::new(None),
-            ghost: StoredValue::new(None),
-            on_drop,
-        };
-        // A board left mid-drag (another page, a reload of the data) must
-        // not leave its ghost on the page.
-        on_cleanup(move || state.drop_ghost());
-        state
-    }
-
-    fn clear_marker(&self) {
-        if let Some(el) = self.marker.try_update_value(Option::take).flatten() {
-            let _ = el
-                .class_list()
-                .remove_3("drop-before", "drop-after", "drop-end");
-        }
-    }
-
-    fn show_marker(&self, el: Element, class: &str) {
-        let same = self
-            .marker
-            .with_value(|m| m.as_ref().is_some_and(|m| **m == el));
-        if same && el.class_list().contains(class) {
-            // Unchanged: touching the class list would still restyle it.
-            return;
-        }
-        if !same {
-            self.clear_marker();
-        }
-        let list = el.class_list();
-        let _ = list.remove_3("drop-before", "drop-after", "drop-end");
-        let _ = list.add_1(class);
-        self.marker.set_value(Some(SendWrapper::new(el)));
-    }
-
-    /// The ghost of `card`, made on the first move after the lift: a deep
-    /// copy fixed over the card's place, hidden from assistive technology
-    /// and from clicks, without `data-card` (it is no card).
-    fn ghost_of(&self, card: &HtmlElement) -> Option<HtmlElement> {
-        if let Some(g) = self
-            .ghost
-            .try_with_value(|g| g.as_deref().cloned())
-            .flatten()
-        {
-            return Some(g);
-        }
-        let body = web_sys::window()?.document()?.body()?;
-        let ghost = card
-            .clone_node_with_deep(true)
-            .ok()?
-            .dyn_into::<HtmlElement>()
-            .ok()?;
-        let rect = card.get_bounding_client_rect();
-        let _ = ghost
-            .class_list()
-            .remove_3("lifted", "drop-before", "drop-after");
-        let _ = ghost.class_list().add_1("rm-ghost");
-        let _ = ghost.remove_attribute("data-card");
-        let _ = ghost.set_attribute("aria-hidden", "true");
-        let _ = ghost.set_attribute("inert", "");
-        let style = ghost.style();
-        for (key, value) in [
-            ("left", rect.left()),
-            ("top", rect.top()),
-            ("width", rect.width()),
-            ("height", rect.height()),
-        ] {
-            let _ = style.set_property(key, &format!("{value}px"));
-        }
-        body.append_child(&ghost).ok()?;
-        self.ghost
-            .try_set_value(Some(SendWrapper::new(ghost.clone())));
-        Some(ghost)
-    }
-
-    fn drop_ghost(&self) {
-        if let Some(g) = self.ghost.try_update_value(Option::take).flatten() {
-            g.remove();
-        }
-    }
-}
-
-fn lane_of(el: &Element) -> Option<Lane> {
-    let lane = el.closest("[data-lane]").ok()??;
-    Lane::from_id(&lane.get_attribute("data-lane")?)
-}
-
-/// The drop under a screen point and the element to mark with the given
-/// class; none over the dragged card's own place (dropping there moves
-/// nothing) or outside the lanes. The ghost has `pointer-events: none`, so
-/// the first element hit is what lies under it (`elementsFromPoint`, the
-/// whole stack, cost a walk over every card).
-fn drop_at(x: i32, y: i32, dragged: &str) -> Option<(Drop, Element, &'static str)> {
-    let doc = web_sys::window()?.document()?;
-    let el = doc.element_from_point(x as f32, y as f32)?;
-    if let Some(card) = el.closest("[data-card]").ok().flatten() {
-        let id = card.get_attribute("data-card").unwrap_or_default();
-        if id == dragged {
-            return None;
-        }
-        let rect = card.get_bounding_client_rect();
-        let after = f64::from(y) > rect.top() + rect.height() / 2.0;
-        let lane = lane_of(&card)?;
-        let class = if after { "drop-after" } else { "drop-before" };
-        return Some((
-            Drop {
-                lane,
-                anchor: Some((id, after)),
-            },
-            card,
-            class,
-        ));
-    }
-    let lane = el.closest("[data-lane]").ok().flatten()?;
-    let drop = Drop {
-        lane: Lane::from_id(&lane.get_attribute("data-lane")?)?,
-        anchor: None,
-    };
-    Some((drop, lane, "drop-end"))
 }
 
 fn card_element(ev: &PointerEvent) -> Option<HtmlElement> {
@@ -282,7 +85,7 @@ impl CardDrag {
         if let Some(mut p) = self.press.get_value() {
             p.lifted = true;
             self.press.set_value(Some(p));
-            HOLDING.with(|h| h.set(p.touch));
+            touch::hold(p.touch);
             self.state.lifted.set(Some(self.id.get_value()));
         }
     }
@@ -294,9 +97,10 @@ impl CardDrag {
             }
         }
         self.press.try_set_value(None);
-        HOLDING.with(|h| h.set(false));
+        touch::hold(false);
         self.state.clear_marker();
         self.state.drop_ghost();
+        self.state.forget_targets();
         if self.state.lifted.try_get_untracked().flatten().is_some() {
             self.state.lifted.try_set(None);
         }
@@ -391,6 +195,10 @@ impl CardDrag {
     /// Follows the pointer: the ghost's offset and the drop marker under it.
     fn follow(&self, p: Press) {
         let (x, y) = p.at;
+        // Hit-test before writing anything: the first move measures the
+        // boxes, and then the layout is still the one the last frame drew.
+        let id = self.id.get_value();
+        let target = self.state.drop_at(x, y, &id);
         if let Some(ghost) = self
             .state
             .ghost
@@ -399,8 +207,7 @@ impl CardDrag {
         {
             set_offset(&ghost, x - p.x, y - p.y);
         }
-        let id = self.id.get_value();
-        match drop_at(x, y, &id) {
+        match target {
             Some((_, el, class)) => self.state.show_marker(el, class),
             None => self.state.clear_marker(),
         }
@@ -441,7 +248,7 @@ impl CardDrag {
         let id = self.id.get_value();
         let drop = p
             .lifted
-            .then(|| drop_at(ev.client_x(), ev.client_y(), &id))
+            .then(|| self.state.drop_at(ev.client_x(), ev.client_y(), &id))
             .flatten();
         if p.lifted {
             // The click that may follow the drop must not open the card; if
@@ -463,25 +270,5 @@ impl CardDrag {
 
     pub fn cancel(&self, _ev: PointerEvent) {
         self.end();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_edge_band_scrolls_faster_closer_to_the_edge() {
-        assert_eq!(edge_step(500.0, 1024.0), 0.0);
-        assert_eq!(edge_step(EDGE, 1024.0), 0.0);
-        assert_eq!(edge_step(0.0, 1024.0), -EDGE_STEP);
-        assert_eq!(edge_step(-20.0, 1024.0), -EDGE_STEP);
-        assert_eq!(edge_step(1024.0, 1024.0), EDGE_STEP);
-        assert_eq!(
-            edge_step(1024.0 - EDGE / 2.0, 1024.0),
-            (EDGE_STEP / 2.0).round()
-        );
-        // A window shorter than both bands: the top one wins.
-        assert!(edge_step(10.0, 40.0) < 0.0);
     }
 }
