@@ -22,13 +22,13 @@ pub struct ViewUrl(pub(super) Ctx);
 impl ViewUrl {
     /// One parameter, if present.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.0.view_route().get(key).map(str::to_string)
+        self.0.with_view_route(|r| r.get(key).map(str::to_string))
     }
 
     /// The parameters through a parser that never fails (unknown or bad
     /// values fall back to its defaults), e.g. `CockpitQuery::from_params`.
     pub fn read<T>(&self, parse: impl FnOnce(&BTreeMap<String, String>) -> T) -> T {
-        parse(&self.0.view_route().params)
+        self.0.with_view_route(|r| parse(&r.params))
     }
 
     /// As [`ViewUrl::read`], from the address bar and untracked: for event

@@ -46,10 +46,12 @@ fn visitors_of<T: Copy>(rows: &[(T, Totals)]) -> Vec<(T, u64)> {
 #[component]
 pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
     let ctx = use_ctx();
-    let selected = move |k: &'static str| Signal::derive(move || ctx.url().get(k));
+    // Memos, not derived signals: each bar reads these, and a derived signal
+    // would redo the work (and subscribe to `data`) once per bar.
+    let selected = move |k: &'static str| Memo::new(move |_| ctx.url().get(k));
     let toggle = |k: &'static str| Callback::new(move |id: String| ctx.url().toggle(k, &id));
     use crate::domain::cockpit::dimensions::{AgeBand, Channel, District, Gender, Platform};
-    let districts = Signal::derive(move || {
+    let districts = Memo::new(move |_| {
         data.with(|d| {
             visitor_bars(
                 &visitors_of(&d.by_district),
@@ -60,7 +62,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             )
         })
     });
-    let channels = Signal::derive(move || {
+    let channels = Memo::new(move |_| {
         data.with(|d| {
             visitor_bars(
                 &visitors_of(&d.by_channel),
@@ -71,7 +73,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             )
         })
     });
-    let platforms = Signal::derive(move || {
+    let platforms = Memo::new(move |_| {
         data.with(|d| {
             visitor_bars(
                 &visitors_of(&d.by_platform),
@@ -82,7 +84,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             )
         })
     });
-    let genders = Signal::derive(move || {
+    let genders = Memo::new(move |_| {
         data.with(|d| {
             visitor_bars(
                 &d.by_gender,
@@ -93,7 +95,7 @@ pub fn Who(data: Memo<CockpitData>) -> impl IntoView {
             )
         })
     });
-    let ages = Signal::derive(move || {
+    let ages = Memo::new(move |_| {
         data.with(|d| {
             visitor_bars(
                 &d.by_age,
