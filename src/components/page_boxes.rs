@@ -23,6 +23,15 @@ pub struct PageRect {
 }
 
 impl PageRect {
+    pub const fn new(left: f64, top: f64, right: f64, bottom: f64) -> Self {
+        PageRect {
+            left,
+            top,
+            right,
+            bottom,
+        }
+    }
+
     pub fn holds(&self, (x, y): (f64, f64)) -> bool {
         x >= self.left && x < self.right && y >= self.top && y < self.bottom
     }
@@ -109,12 +118,7 @@ pub fn page_point(x: i32, y: i32) -> (f64, f64) {
 pub fn page_rect(el: &Element) -> PageRect {
     let (sx, sy) = scroll_offset();
     let r = el.get_bounding_client_rect();
-    PageRect {
-        left: r.left() + sx,
-        top: r.top() + sy,
-        right: r.right() + sx,
-        bottom: r.bottom() + sy,
-    }
+    PageRect::new(r.left() + sx, r.top() + sy, r.right() + sx, r.bottom() + sy)
 }
 
 /// The document's elements of a class (a live collection, no selector
@@ -131,18 +135,12 @@ pub fn of_class(class: &str) -> Vec<Element> {
 mod tests {
     use super::*;
 
-    fn rect(left: f64, top: f64, right: f64, bottom: f64) -> PageRect {
-        PageRect {
-            left,
-            top,
-            right,
-            bottom,
-        }
-    }
-
     #[test]
     fn the_first_box_holding_the_point_and_its_half() {
-        let rects = [rect(0.0, 0.0, 100.0, 50.0), rect(0.0, 50.0, 100.0, 100.0)];
+        let rects = [
+            PageRect::new(0.0, 0.0, 100.0, 50.0),
+            PageRect::new(0.0, 50.0, 100.0, 100.0),
+        ];
         assert_eq!(index_at(&rects, (10.0, 10.0)), Some(0));
         // The bottom and right edges belong to the next box.
         assert_eq!(index_at(&rects, (10.0, 50.0)), Some(1));

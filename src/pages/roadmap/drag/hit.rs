@@ -26,19 +26,16 @@ pub fn hit(cards: &[PageRect], lanes: &[PageRect], point: (f64, f64)) -> Option<
 mod tests {
     use super::*;
 
-    fn rect(left: f64, top: f64, right: f64, bottom: f64) -> PageRect {
-        PageRect {
-            left,
-            top,
-            right,
-            bottom,
-        }
-    }
-
     #[test]
     fn a_card_wins_over_its_lane_and_its_half_decides_before_or_after() {
-        let lanes = [rect(0.0, 0.0, 100.0, 500.0), rect(110.0, 0.0, 210.0, 500.0)];
-        let cards = [rect(5.0, 40.0, 95.0, 80.0), rect(115.0, 40.0, 205.0, 80.0)];
+        let lanes = [
+            PageRect::new(0.0, 0.0, 100.0, 500.0),
+            PageRect::new(110.0, 0.0, 210.0, 500.0),
+        ];
+        let cards = [
+            PageRect::new(5.0, 40.0, 95.0, 80.0),
+            PageRect::new(115.0, 40.0, 205.0, 80.0),
+        ];
         let card = |index, after| Some(Hit::Card { index, after });
         assert_eq!(hit(&cards, &lanes, (50.0, 45.0)), card(0, false));
         assert_eq!(hit(&cards, &lanes, (150.0, 79.0)), card(1, true));
