@@ -3,6 +3,7 @@
 mod chart;
 mod chart_ids;
 mod data_view;
+pub mod document_listener;
 mod download;
 pub mod form;
 mod metric;

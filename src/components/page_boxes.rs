@@ -10,8 +10,10 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 use web_sys::Element;
+
+use super::document_listener::{listen_once, Listen};
 
 /// A box in page coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,16 +55,14 @@ thread_local! {
     static WATCHING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Installs (once per page load) the listener that counts element scrolls.
-/// A window scroll (its target is the document) does not count.
+/// Counts element scrolls, from the first `stamp()` on. A window scroll (its
+/// target is the document) does not count.
 fn watch_scrolls() {
-    if WATCHING.with(Cell::get) {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+    let how = Listen {
+        capture: true,
+        passive: true,
     };
-    let watch = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    listen_once(&WATCHING, "scroll", how, |ev: web_sys::Event| {
         let of_window = ev
             .target()
             .is_some_and(|t| t.dyn_into::<web_sys::Document>().is_ok());
@@ -70,19 +70,6 @@ fn watch_scrolls() {
             SCROLLS.with(|s| s.set(s.get().wrapping_add(1)));
         }
     });
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    let added = doc.add_event_listener_with_callback_and_add_event_listener_options(
-        "scroll",
-        watch.as_ref().unchecked_ref(),
-        &options,
-    );
-    if added.is_ok() {
-        // One listener for the app's lifetime.
-        watch.forget();
-        WATCHING.with(|w| w.set(true));
-    }
 }
 
 /// A mark to compare with later: boxes measured at `stamp()` are stale once
@@ -113,12 +100,16 @@ pub fn page_point(x: i32, y: i32) -> (f64, f64) {
     (f64::from(x) + sx, f64::from(y) + sy)
 }
 
-/// The element's box in page coordinates. Read before any write of the same
-/// frame, it costs no layout pass.
-pub fn page_rect(el: &Element) -> PageRect {
+/// The elements' boxes in page coordinates, the window's scroll read once.
+/// Read before any write of the same frame, they cost no layout pass.
+pub fn page_rects<'a>(els: impl IntoIterator<Item = &'a Element>) -> Vec<PageRect> {
     let (sx, sy) = scroll_offset();
-    let r = el.get_bounding_client_rect();
-    PageRect::new(r.left() + sx, r.top() + sy, r.right() + sx, r.bottom() + sy)
+    els.into_iter()
+        .map(|el| {
+            let r = el.get_bounding_client_rect();
+            PageRect::new(r.left() + sx, r.top() + sy, r.right() + sx, r.bottom() + sy)
+        })
+        .collect()
 }
 
 /// The document's elements of a class (a live collection, no selector

@@ -3,13 +3,10 @@
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+use super::drag::{Drag, DragState};
 use super::today;
-use crate::components::page_boxes::{
-    index_at, moved_since, of_class, page_point, page_rect, stamp, PageRect, Stamp,
-};
 use crate::components::PendingBadge;
 use crate::data::outbox::{Op, Shown};
 use crate::domain::calendar::editing::move_to;
@@ -65,80 +62,6 @@ fn item_class(item: &ContentItem, color: ColorBy) -> String {
 
 fn marker_class(m: &Marker) -> String {
     format!("marker marker-{}", m.kind.id())
-}
-
-/// The view's day cells (`data-date`) and their boxes, measured when a drag
-/// starts (`components::page_boxes`: asking the browser what lies under the
-/// pointer on every move walked every chip).
-struct Cells {
-    dates: Vec<NaiveDate>,
-    rects: Vec<PageRect>,
-    measured: Stamp,
-}
-
-impl Cells {
-    fn measure() -> Cells {
-        let measured = stamp();
-        let (dates, rects) = of_class("day-cell")
-            .into_iter()
-            .filter_map(|el| {
-                let date =
-                    NaiveDate::parse_from_str(&el.get_attribute("data-date")?, "%Y-%m-%d").ok()?;
-                Some((date, page_rect(&el)))
-            })
-            .unzip();
-        Cells {
-            dates,
-            rects,
-            measured,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Drag {
-    pointer: i32,
-    x: i32,
-    y: i32,
-    moved: bool,
-}
-
-/// Shared drag state of one view: which day is under the dragged item.
-#[derive(Clone, Copy)]
-struct DragState {
-    over: RwSignal<Option<NaiveDate>>,
-    suppress_click: StoredValue<bool>,
-    /// Measured on a drag's first move, forgotten when it ends.
-    cells: StoredValue<Option<SendWrapper<Cells>>>,
-}
-
-impl DragState {
-    fn new() -> Self {
-        DragState {
-            over: RwSignal::new(None),
-            suppress_click: StoredValue::new(false),
-            cells: StoredValue::new(None),
-        }
-    }
-
-    /// The day cell under a viewport point, if any.
-    fn date_at(&self, x: i32, y: i32) -> Option<NaiveDate> {
-        let stale = self
-            .cells
-            .try_with_value(|c| c.as_ref().is_none_or(|c| moved_since(c.measured)))?;
-        if stale {
-            self.cells
-                .try_set_value(Some(SendWrapper::new(Cells::measure())));
-        }
-        self.cells.try_with_value(|c| {
-            let c = c.as_deref()?;
-            c.dates.get(index_at(&c.rects, page_point(x, y))?).copied()
-        })?
-    }
-
-    fn forget_cells(&self) {
-        self.cells.try_set_value(None);
-    }
 }
 
 /// One content occurrence as a chip: click (or Enter) opens it, dragging it

@@ -2,6 +2,7 @@
 //! rhythm of content, planned around holidays, solar terms, retail dates and
 //! Tianjin's own events. View, date, filters and selection live in the URL.
 
+mod drag;
 mod editor;
 mod events;
 mod grid;

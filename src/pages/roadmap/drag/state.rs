@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlElement};
 use super::hit::{hit, Hit};
 use super::touch::install_touch_guard;
 use crate::components::page_boxes::{
-    moved_since, of_class, page_point, page_rect, stamp, PageRect, Stamp,
+    moved_since, of_class, page_point, page_rects, stamp, PageRect, Stamp,
 };
 use crate::domain::roadmap::model::Lane;
 
@@ -45,8 +45,8 @@ impl Targets {
             })
             .collect();
         Targets {
-            card_rects: cards.iter().map(|(el, _, _)| page_rect(el)).collect(),
-            lane_rects: lanes.iter().map(|(el, _)| page_rect(el)).collect(),
+            card_rects: page_rects(cards.iter().map(|(el, _, _)| el)),
+            lane_rects: page_rects(lanes.iter().map(|(el, _)| el)),
             cards,
             lanes,
             measured,

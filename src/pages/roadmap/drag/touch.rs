@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use crate::components::document_listener::{listen_once, Listen};
 
 /// The band at the window's top and bottom edge where a held card scrolls
 /// the page, and the most it scrolls per frame.
@@ -26,29 +26,15 @@ pub(super) fn hold(holding: bool) {
 /// while a card is held. It must be non-passive, which Leptos' delegated
 /// listeners on the document are not.
 pub(super) fn install_touch_guard() {
-    if GUARD_INSTALLED.with(Cell::get) {
-        return;
-    }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+    let how = Listen {
+        capture: false,
+        passive: false,
     };
-    let guard = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+    listen_once(&GUARD_INSTALLED, "touchmove", how, |ev: web_sys::Event| {
         if HOLDING.with(Cell::get) && ev.cancelable() {
             ev.prevent_default();
         }
     });
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(false);
-    let added = doc.add_event_listener_with_callback_and_add_event_listener_options(
-        "touchmove",
-        guard.as_ref().unchecked_ref(),
-        &options,
-    );
-    if added.is_ok() {
-        // One listener for the app's lifetime.
-        guard.forget();
-        GUARD_INSTALLED.with(|g| g.set(true));
-    }
 }
 
 /// Pixels per frame to scroll with the pointer at `y`: negative near the
