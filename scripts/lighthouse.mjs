@@ -38,8 +38,10 @@ function loadDist(root) {
           body,
           br,
           type: mimeType(p),
-          // Trunk's and the ECharts hook's names carry a 16-hex content hash.
-          immutable: /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(name),
+          // Trunk's and the ECharts hook's names carry a 16-hex content hash;
+          // the app's modules sit in a content-hashed app-<hash>/ directory.
+          immutable:
+            /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(name) || /^app-[0-9a-f]{16}\//.test(relative(root, p)),
         });
       }
     }

@@ -4,9 +4,10 @@
 //
 //   node scripts/wasm-profile.mjs [WASM]
 //
-// WASM defaults to Trunk's pre-wasm-opt output of the last release build
-// (target/wasm-bindgen/release/haihe_bg.wasm, names kept). It is first run
-// through the same `wasm-opt -Oz` Trunk uses, with `--debuginfo` so the name
+// WASM defaults to the main module (shell + cockpit) of the last release
+// build, as wasm-bindgen left it with its names (scripts/app-build.mjs keeps a
+// copy in target/wasm32-unknown-unknown/release/haihe-split/). It is first run
+// through the same `wasm-opt -Oz` the build uses, with `--debuginfo` so the name
 // section survives: the figures are then those of the shipped code (the
 // name section itself is left out of the totals). Prints twiggy's top items,
 // the sizes grouped by crate (from the demangled names), and the top
@@ -18,7 +19,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const input = resolve(process.argv[2] ?? join(ROOT, 'target', 'wasm-bindgen', 'release', 'haihe_bg.wasm'));
+// The main module (shell + cockpit) with names, kept by scripts/app-build.mjs.
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+const input = resolve(
+  process.argv[2] ?? join(targetDir, 'wasm32-unknown-unknown', 'release', 'haihe-split', 'haihe_bg.wasm'),
+);
 if (!existsSync(input)) {
   console.error(`[wasm-profile] ${input} missing: run \`trunk build --release\` first`);
   process.exit(1);

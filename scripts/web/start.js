@@ -1,10 +1,8 @@
-// Starts the wasm app from a file rather than Trunk's default inline module
-// script, so a Content-Security-Policy with `script-src 'self'` (no
-// 'unsafe-inline', no nonce) allows it. Trunk's `pattern_script` (Trunk.toml)
-// replaces the rust <link> in index.html with two <meta> tags naming the
-// content-hashed wasm-bindgen glue and wasm; Trunk still adds the preloads.
-// A module script runs after the document is parsed, so both are there.
-
+// Starts the wasm app from a file rather than an inline module script, so a
+// Content-Security-Policy with `script-src 'self'` (no 'unsafe-inline', no
+// nonce) allows it. scripts/app-build.mjs (Trunk's post_build hook) names the
+// wasm-bindgen glue and the main wasm in two <meta> tags of index.html, with
+// preloads. A module script runs after the document is parsed, so both are there.
 const named = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
 
 try {

@@ -1,5 +1,6 @@
 //! The app shell: contexts, navigation, language switch and the page switch.
-//! The only module that knows the pages.
+//! The pages themselves come from the app's binary (src/bin/haihe/areas.rs),
+//! which splits each area's code into a wasm module of its own.
 
 mod alerts;
 pub mod panic;
@@ -11,17 +12,16 @@ use crate::components::{Loading, StorageFullBanner};
 use crate::data::config::BackendKind;
 use crate::data::Backend;
 use crate::i18n::Lang;
-use crate::pages::{
-    calendar::CalendarPage, campaigns::CampaignsPage, channels::ChannelsPage, cockpit::CockpitPage,
-    experience::ExperiencePage, feedback::FeedbackPage, health::HealthPage, roadmap::RoadmapPage,
-    settings::SettingsPage,
-};
 use crate::state::context::{initial_lang, initial_outbox, load_config, use_ctx, Ctx};
 use crate::state::route::{Area, Route};
 use crate::state::{tabs, url};
 
+/// What the shell shows for an area: the app's binary supplies it, so that
+/// each area's code can be a wasm module of its own (src/bin/haihe/areas.rs).
+pub type AreaPage = fn(Area) -> AnyView;
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(area_page: AreaPage) -> impl IntoView {
     let ctx = Ctx {
         lang: RwSignal::new(initial_lang()),
         route: RwSignal::new(url::current()),
@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
         ctx.backend.set(Some(Backend { config }));
     });
 
-    view! { <Shell /> }
+    view! { <Shell area_page=area_page /> }
 }
 
 /// A navigation entry: the area and its labels.
@@ -146,7 +146,7 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
 ];
 
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(area_page: AreaPage) -> impl IntoView {
     let ctx = use_ctx();
     let area = Memo::new(move |_| ctx.route.get().area);
     // Only whether config.json has been read picks the view: switching the
@@ -218,17 +218,7 @@ fn Shell() -> impl IntoView {
                 <StorageFullBanner />
                 {move || match ready.get() {
                     false => view! { <Loading /> }.into_any(),
-                    true => match area.get() {
-                        Area::Cockpit => view! { <CockpitPage /> }.into_any(),
-                        Area::Feedback => view! { <FeedbackPage /> }.into_any(),
-                        Area::Calendar => view! { <CalendarPage /> }.into_any(),
-                        Area::Campaigns => view! { <CampaignsPage /> }.into_any(),
-                        Area::Experience => view! { <ExperiencePage /> }.into_any(),
-                        Area::Channels => view! { <ChannelsPage /> }.into_any(),
-                        Area::Health => view! { <HealthPage /> }.into_any(),
-                        Area::Roadmap => view! { <RoadmapPage /> }.into_any(),
-                        Area::Settings => view! { <SettingsPage /> }.into_any(),
-                    },
+                    true => area_page(area.get()),
                 }}
             </main>
         </div>

@@ -120,3 +120,61 @@ test('a demo-data worker that cannot load is an error in words with Retry, and R
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+// The app's wasm is split per area (scripts/app-build.mjs, src/app/areas.rs):
+// the cockpit is in the main module, each other area's code is fetched when the
+// area is first opened.
+const areaModules = (requests) =>
+  requests.map((r) => r.path).filter((p) => /\/app-[0-9a-f]+\/(split_area_\w+|chunk_\d+)\.wasm$/.test(p));
+
+test('the cockpit loads no other area’s code; an area’s code arrives when it is opened', async () => {
+  const page = await newPage(browser);
+  try {
+    server.requests.length = 0;
+    await gotoApp(page, `${server.url}#/cockpit`);
+    await eventually(async () => assert.equal(await tiles(page).count(), 14), { timeout: 30000 });
+    assert.deepEqual(areaModules(server.requests), [], 'the cockpit needs the main module only');
+
+    await page.locator('a.nav-link[href="#/calendar"]').click();
+    await page.locator('h1#page-title', { hasText: '内容日历' }).waitFor({ timeout: 30000 });
+    const calendar = areaModules(server.requests);
+    assert.ok(calendar.some((p) => p.endsWith('/split_area_calendar.wasm')), 'the calendar’s own module');
+    assert.ok(!calendar.some((p) => /split_area_(?!calendar)/.test(p)), `only the calendar’s: ${calendar}`);
+
+    // Back and forth: a loaded area renders again without another download.
+    await page.locator('a.nav-link[href="#/cockpit"]').click();
+    await eventually(async () => assert.equal(await tiles(page).count(), 14), { timeout: 30000 });
+    const before = server.requests.length;
+    await page.locator('a.nav-link[href="#/calendar"]').click();
+    await page.locator('h1#page-title', { hasText: '内容日历' }).waitFor({ timeout: 10000 });
+    assert.deepEqual(areaModules(server.requests.slice(before)), [], 'no second download');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('an area whose code cannot be downloaded says so with Retry, and Retry loads it', async () => {
+  const page = await newPage(browser);
+  let offline = true;
+  await page.route(/\/split_area_roadmap\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  try {
+    await gotoApp(page, `${server.url}#/roadmap`);
+    const panel = page.locator('.error-panel[role=alert]', { hasText: '这个页面的程序未能下载' });
+    await panel.waitFor({ timeout: 30000 });
+    assert.equal(await page.locator('h1#page-title').count(), 0, 'no half-loaded page');
+    // The rest of the app still works: the shell and another area.
+    await page.locator('a.nav-link[href="#/cockpit"]').click();
+    await eventually(async () => assert.equal(await tiles(page).count(), 14), { timeout: 30000 });
+    await page.locator('a.nav-link[href="#/roadmap"]').click();
+    await panel.waitFor({ timeout: 30000 });
+
+    offline = false;
+    await panel.getByRole('button', { name: '重试', exact: true }).click();
+    await page.locator('h1#page-title', { hasText: '迭代路线图' }).waitFor({ timeout: 30000 });
+    assert.equal(await panel.count(), 0, 'the error is gone');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});

@@ -1,0 +1,11 @@
+//! Mounts the app with its pages, each area's code split into a wasm module of
+//! its own (areas.rs); everything else lives in the library.
+
+mod areas;
+
+use leptos::prelude::*;
+
+fn main() {
+    haihe::app::panic::install();
+    leptos::mount::mount_to_body(|| view! { <haihe::app::App area_page=areas::area_page /> });
+}
