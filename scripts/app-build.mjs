@@ -26,7 +26,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,21 @@ export async function buildApp(outDir, release) {
   try {
     log(`cargo (${release ? 'release' : 'debug'})`);
     const linked = await cargoBuild(release);
+    // The last output is kept beside cargo's: a rebuild that did not change
+    // the wasm (`trunk serve` after a CSS edit) reuses it instead of running
+    // wasm-opt on every module again (minutes).
+    const kept = join(dirname(linked), `${BIN}-split`);
+    const key = createHash('sha256').update(readFileSync(linked)).update(readFileSync(fileURLToPath(import.meta.url)))
+      .update(release ? 'release' : 'debug').digest('hex');
+    const keyFile = join(kept, 'key');
+    if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
+      const dir = readdirSync(kept).find((name) => name.startsWith('app-'));
+      if (dir) {
+        cpSync(join(kept, dir), join(outDir, dir), { recursive: true });
+        log(`${dir}/: unchanged, reused`);
+        return dir;
+      }
+    }
     const split = join(work, 'split');
     const bound = join(work, 'bound');
     mkdirSync(split);
@@ -126,10 +141,6 @@ export async function buildApp(outDir, release) {
       );
     }
 
-    // The main module with its function names, for scripts/wasm-profile.mjs.
-    const named = join(dirname(linked), `${BIN}-split`);
-    mkdirSync(named, { recursive: true });
-    cpSync(join(bound, `${BIN}_bg.wasm`), join(named, `${BIN}_bg.wasm`));
 
     const hash = createHash('sha256');
     for (const [name, path] of [...files].sort()) hash.update(name).update(readFileSync(path));
@@ -141,6 +152,14 @@ export async function buildApp(outDir, release) {
       bytes += readFileSync(path).length;
     }
     log(`${dir}/: ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB`);
+
+    // Kept: this output (for the next build) and the main module with its
+    // function names (for scripts/wasm-profile.mjs).
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(kept, { recursive: true });
+    cpSync(join(outDir, dir), join(kept, dir), { recursive: true });
+    cpSync(join(bound, `${BIN}_bg.wasm`), join(kept, `${BIN}_bg.wasm`));
+    writeFileSync(keyFile, key);
     return dir;
   } finally {
     rmSync(work, { recursive: true, force: true });
