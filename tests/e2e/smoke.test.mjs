@@ -163,6 +163,7 @@ test('an area whose code cannot be downloaded says so with Retry, and Retry load
     const panel = page.locator('.error-panel[role=alert]', { hasText: '这个页面的程序未能下载' });
     await panel.waitFor({ timeout: 30000 });
     assert.equal(await page.locator('h1#page-title').count(), 0, 'no half-loaded page');
+    assert.equal(await panel.getByRole('button', { name: '刷新页面' }).count(), 1, 'a reload, for a replaced deploy');
     // The rest of the app still works: the shell and another area.
     await page.locator('a.nav-link[href="#/cockpit"]').click();
     await eventually(async () => assert.equal(await tiles(page).count(), 14), { timeout: 30000 });

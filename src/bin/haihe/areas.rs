@@ -168,10 +168,16 @@ fn AreaPage(area: Area) -> impl IntoView {
 }
 
 /// A download of the area's code failed (offline, or a deploy replaced the
-/// files mid-session): said in words, with a retry.
+/// files mid-session): said in words, with a retry, and a reload for the case
+/// where the files this tab knows are gone (a new version was deployed).
 #[component]
 fn ChunkFailed(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let ctx = use_ctx();
+    let reload = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
     view! {
         <div class="error-panel" role="alert">
             <p class="error-message">
@@ -180,9 +186,20 @@ fn ChunkFailed(#[prop(into)] on_retry: Callback<()>) -> impl IntoView {
                     "This page's code could not be downloaded. Check the network and retry.",
                 )}
             </p>
-            <button class="btn" on:click=move |_| on_retry.run(())>
-                {move || words::retry(ctx.lang.get())}
-            </button>
+            <p>
+                {move || ctx.tr(
+                    "如果刚发布了新版本,请刷新页面。",
+                    "If a new version was just deployed, reload the page.",
+                )}
+            </p>
+            <div class="form-actions">
+                <button class="btn" on:click=move |_| on_retry.run(())>
+                    {move || words::retry(ctx.lang.get())}
+                </button>
+                <button class="btn" on:click=reload>
+                    {move || ctx.tr("刷新页面", "Reload")}
+                </button>
+            </div>
         </div>
     }
 }
