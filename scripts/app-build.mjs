@@ -12,7 +12,7 @@
 //   2. wasm-split-cli (crates.io `wasm_split_cli_support`, pinned in
 //      scripts/setup): the main module keeps the shell and everything the
 //      landing area (the cockpit) uses; each `#[wasm_split]` function of
-//      src/app/areas.rs gets its own module, and code shared by several of
+//      src/bin/haihe/areas.rs gets its own module, and code shared by several of
 //      them goes to shared chunks; `__wasm_split.js` fetches and links them;
 //   3. wasm-bindgen (--keep-lld-exports: the chunks link against them);
 //   4. wasm-opt -Oz on every module (release only);
@@ -26,7 +26,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,6 @@ export async function buildApp(outDir, release) {
       );
     }
 
-
     const hash = createHash('sha256');
     for (const [name, path] of [...files].sort()) hash.update(name).update(readFileSync(path));
     const dir = `app-${hash.digest('hex').slice(0, 16)}`;
@@ -149,7 +148,7 @@ export async function buildApp(outDir, release) {
     let bytes = 0;
     for (const [name, path] of files) {
       cpSync(path, join(outDir, dir, name));
-      bytes += readFileSync(path).length;
+      bytes += statSync(path).size;
     }
     log(`${dir}/: ${files.size} files, ${(bytes / 1024).toFixed(0)} KiB`);
 

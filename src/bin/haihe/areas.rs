@@ -8,8 +8,8 @@
 //! (a Trunk hook) moves the code reachable only from it into its own `.wasm`,
 //! fetched by the function's `preload`. Native builds and tests call the
 //! functions directly. Loads are `fallible`: a chunk that cannot be fetched
-//! (offline, a deploy replaced mid-session) is an error in words with a retry,
-//! never a panic.
+//! (offline, a deploy replaced mid-session) is an error in words with Retry
+//! and Reload, never a panic.
 //!
 //! The split points live in the app's binary, not in the library: each is an
 //! exported function, and an export keeps its code alive in every binary that
@@ -130,7 +130,7 @@ pub fn area_page(area: Area) -> AnyView {
 }
 
 /// The page of `area`: at once if its chunk is here, else a loading state
-/// while it is fetched, or an error with a retry if that fails.
+/// while it is fetched, or an error with Retry and Reload if that fails.
 #[component]
 fn AreaPage(area: Area) -> impl IntoView {
     let chunk = RwSignal::new(if is_loaded(area) {
