@@ -20,6 +20,7 @@ use crate::domain::health::model::{HealthSample, Incident, SecurityCheck};
 use crate::domain::roadmap::model::{RoadmapBoard, RoadmapItem};
 use crate::domain::roadmap::plan::QuarterPlan;
 use crate::domain::roadmap::snapshot::ReviewSnapshot;
+use crate::domain::shared::json_decode::decode_json;
 use crate::domain::wechat::orders::OrderDay;
 use crate::i18n::Lang;
 
@@ -196,30 +197,42 @@ pub fn unwrap_envelope(
     Ok(current)
 }
 
-/// Decodes a value into `T`, naming the failing field (e.g. `[3].visits`).
-pub fn decode<T: DeserializeOwned>(value: Value, resource: Resource) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        ApiError::Decode {
-            resource: resource.key().into(),
-            path: if path == "." { "(root)".into() } else { path },
-            detail: e.into_inner().to_string(),
-        }
-    })
-}
-
-/// Parses raw text, then decodes it; malformed JSON is a decode error too.
+/// Parses raw text and decodes it into `T`, naming the failing field (e.g.
+/// `[3].visits`); malformed JSON is a decode error too. Without an envelope
+/// the text goes straight into the rows, with no `Value` tree between.
 pub fn decode_text<T: DeserializeOwned>(
     text: &str,
     envelope: Option<&str>,
     resource: Resource,
 ) -> Result<T, ApiError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ApiError::Decode {
+    if envelope.map(str::trim).is_some_and(|p| !p.is_empty()) {
+        let value: Value = serde_json::from_str(text).map_err(|e| ApiError::Decode {
+            resource: resource.key().into(),
+            path: "(root)".into(),
+            detail: format!("not JSON: {e}"),
+        })?;
+        // Back to text: one decoder for every row type (each decoder is
+        // compiled once per type, and the enveloped case is the rare one).
+        let inner = unwrap_envelope(value, envelope, resource)?.to_string();
+        return decode_plain(&inner, resource);
+    }
+    decode_plain(text, resource)
+}
+
+fn decode_plain<T: DeserializeOwned>(text: &str, resource: Resource) -> Result<T, ApiError> {
+    decode_json(text).map_err(|e| ApiError::Decode {
         resource: resource.key().into(),
-        path: "(root)".into(),
-        detail: format!("not JSON: {e}"),
-    })?;
-    decode(unwrap_envelope(value, envelope, resource)?, resource)
+        path: if e.syntax || e.path == "." {
+            "(root)".into()
+        } else {
+            e.path
+        },
+        detail: if e.syntax {
+            format!("not JSON: {}", e.detail)
+        } else {
+            e.detail
+        },
+    })
 }
 
 #[cfg(test)]

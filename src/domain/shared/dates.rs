@@ -11,7 +11,11 @@
 //! walks every collection to prove none is missed.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
-use serde::de::{Deserialize, Deserializer, Error};
+use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use serde::de::{Deserializer, Error, Visitor};
 
 /// The accepted years: wide enough for any business record, narrow enough
 /// that adding years, months or time zones can never overflow.
@@ -59,24 +63,72 @@ fn check<T: HasYear, E: Error>(value: T) -> Result<T, E> {
     }
 }
 
+/// Reads the date from its text and checks it inside the visitor, so that the
+/// JSON decoder places a failure at the value and the error names the field
+/// (`json_decode`). chrono's own `Deserialize` parses the same text with the
+/// same `FromStr`.
+struct CheckedVisitor<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for CheckedVisitor<T>
+where
+    T: FromStr + HasYear,
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date or date-time string")
+    }
+
+    fn visit_str<E: Error>(self, v: &str) -> Result<T, E> {
+        check(v.parse::<T>().map_err(E::custom)?)
+    }
+}
+
 /// `deserialize_with` for a required date or date-time field.
 pub fn checked<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de> + HasYear,
+    T: FromStr + HasYear,
+    T::Err: fmt::Display,
 {
-    check(T::deserialize(deserializer)?)
+    deserializer.deserialize_str(CheckedVisitor(PhantomData))
+}
+
+struct CheckedOptVisitor<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for CheckedOptVisitor<T>
+where
+    T: FromStr + HasYear,
+    T::Err: fmt::Display,
+{
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date or date-time string, or null")
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        checked(d).map(Some)
+    }
 }
 
 /// `deserialize_with` for an optional one (pair it with `#[serde(default)]`).
 pub fn checked_opt<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de> + HasYear,
+    T: FromStr + HasYear,
+    T::Err: fmt::Display,
 {
-    Option::<T>::deserialize(deserializer)?
-        .map(check)
-        .transpose()
+    deserializer.deserialize_option(CheckedOptVisitor(PhantomData))
 }
 
 /// `d` moved by `n` days; dates at chrono's limits stay put rather than

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod dates;
+pub mod json_decode;
 pub mod labelled;
 pub mod period;
 pub mod ratio;
