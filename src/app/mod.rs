@@ -16,12 +16,19 @@ use crate::state::context::{initial_lang, initial_outbox, load_config, use_ctx, 
 use crate::state::route::{Area, Route};
 use crate::state::{tabs, url};
 
-/// What the shell shows for an area: the app's binary supplies it, so that
-/// each area's code can be a wasm module of its own (src/bin/haihe/areas.rs).
-pub type AreaPage = fn(Area) -> AnyView;
+/// Each area's page, from the app's binary, so that each area's code can be
+/// a wasm module of its own (src/bin/haihe/areas.rs).
+#[derive(Clone, Copy)]
+pub struct AreaCode {
+    /// What the shell shows for an area.
+    pub page: fn(Area) -> AnyView,
+    /// Starts fetching an area's code, when the pointer or focus reaches its
+    /// link: the download overlaps the user's reach for the click.
+    pub prefetch: fn(Area),
+}
 
 #[component]
-pub fn App(area_page: AreaPage) -> impl IntoView {
+pub fn App(areas: AreaCode) -> impl IntoView {
     let ctx = Ctx {
         lang: RwSignal::new(initial_lang()),
         route: RwSignal::new(url::current()),
@@ -54,7 +61,7 @@ pub fn App(area_page: AreaPage) -> impl IntoView {
         ctx.backend.set(Some(Backend { config }));
     });
 
-    view! { <Shell area_page=area_page /> }
+    view! { <Shell areas=areas /> }
 }
 
 /// A navigation entry: the area and its labels.
@@ -146,7 +153,7 @@ const NAV: &[(&str, &str, &[NavItem])] = &[
 ];
 
 #[component]
-fn Shell(area_page: AreaPage) -> impl IntoView {
+fn Shell(areas: AreaCode) -> impl IntoView {
     let ctx = use_ctx();
     let area = Memo::new(move |_| ctx.route.get().area);
     // Only whether config.json has been read picks the view: switching the
@@ -200,6 +207,8 @@ fn Shell(area_page: AreaPage) -> impl IntoView {
                                                         class="nav-link"
                                                         href=href
                                                         aria-current=move || (area.get() == target).then_some("page")
+                                                        on:pointerenter=move |_| (areas.prefetch)(target)
+                                                        on:focus=move |_| (areas.prefetch)(target)
                                                     >
                                                         <span>{move || ctx.tr(item.zh, item.en)}</span>
                                                         {(target == Area::Health).then(|| view! { <alerts::NavCount /> })}
@@ -218,7 +227,7 @@ fn Shell(area_page: AreaPage) -> impl IntoView {
                 <StorageFullBanner />
                 {move || match ready.get() {
                     false => view! { <Loading /> }.into_any(),
-                    true => area_page(area.get()),
+                    true => (areas.page)(area.get()),
                 }}
             </main>
         </div>

@@ -154,6 +154,38 @@ test('the cockpit loads no other area’s code; an area’s code arrives when it
   }
 });
 
+test('pointing at or focusing an area’s link fetches its code before the click', async () => {
+  const page = await newPage(browser);
+  try {
+    server.requests.length = 0;
+    await gotoApp(page, `${server.url}#/cockpit`);
+    await eventually(async () => assert.equal(await tiles(page).count(), 14), { timeout: 30000 });
+    assert.deepEqual(areaModules(server.requests), []);
+
+    await page.locator('a.nav-link[href="#/campaigns"]').hover();
+    await eventually(async () =>
+      assert.ok(areaModules(server.requests).some((p) => p.endsWith('/split_area_campaigns.wasm')), 'fetched on hover'),
+    { timeout: 30000 });
+    assert.ok(!areaModules(server.requests).some((p) => /split_area_(?!campaigns)/.test(p)), 'only the hovered area’s');
+    assert.match(await page.locator('h1#page-title').innerText(), /数据驾驶舱/, 'still on the cockpit: nothing was opened');
+
+    await page.locator('a.nav-link[href="#/experience"]').focus();
+    await eventually(async () =>
+      assert.ok(areaModules(server.requests).some((p) => p.endsWith('/split_area_experience.wasm')), 'fetched on focus'),
+    { timeout: 30000 });
+
+    // Once here, the click renders the area with no further download of its code.
+    await page.waitForLoadState('networkidle');
+    const before = server.requests.length;
+    await page.locator('a.nav-link[href="#/campaigns"]').click();
+    await page.locator('h1#page-title', { hasText: '活动策划' }).waitFor({ timeout: 30000 });
+    assert.deepEqual(areaModules(server.requests.slice(before)), [], 'no download after the click');
+    assertNoPanic(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('an area whose code cannot be downloaded says so with Retry, and Retry loads it', async () => {
   const page = await newPage(browser);
   let offline = true;

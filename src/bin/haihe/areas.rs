@@ -117,6 +117,26 @@ fn is_loaded(area: Area) -> bool {
     area == Area::Cockpit || LOADED.with(|loaded| loaded.get() & bit(area) != 0)
 }
 
+/// Fetches `area`'s module and remembers that it is here.
+async fn load(area: Area) -> Result<(), SplitLoaderError> {
+    let outcome = preload(area).await;
+    if outcome.is_ok() {
+        LOADED.with(|loaded| loaded.set(loaded.get() | bit(area)));
+    }
+    outcome
+}
+
+/// Starts fetching `area`'s module ahead of a click (`haihe::app::AreaCode`).
+/// A click meanwhile waits for the same download (the loader runs one at a
+/// time); a failure is left for the click to show, with Retry.
+pub fn prefetch(area: Area) {
+    if !is_loaded(area) {
+        spawn_local(async move {
+            let _ = load(area).await;
+        });
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Chunk {
     Loading,
@@ -124,7 +144,7 @@ enum Chunk {
     Failed,
 }
 
-/// What the shell shows for `area` (`haihe::app::App`'s `area_page`).
+/// What the shell shows for `area` (`haihe::app::AreaCode::page`).
 pub fn area_page(area: Area) -> AnyView {
     view! { <AreaPage area=area /> }.into_any()
 }
@@ -141,10 +161,7 @@ fn AreaPage(area: Area) -> impl IntoView {
     let fetch = move || {
         chunk.set(Chunk::Loading);
         spawn_local(async move {
-            let outcome = preload(area).await;
-            if outcome.is_ok() {
-                LOADED.with(|loaded| loaded.set(loaded.get() | bit(area)));
-            }
+            let outcome = load(area).await;
             // The user may have left the area meanwhile: the signal is gone then.
             let _ = chunk.try_set(if outcome.is_ok() {
                 Chunk::Loaded

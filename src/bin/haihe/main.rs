@@ -7,5 +7,9 @@ use leptos::prelude::*;
 
 fn main() {
     haihe::app::panic::install();
-    leptos::mount::mount_to_body(|| view! { <haihe::app::App area_page=areas::area_page /> });
+    let areas = haihe::app::AreaCode {
+        page: areas::area_page,
+        prefetch: areas::prefetch,
+    };
+    leptos::mount::mount_to_body(move || view! { <haihe::app::App areas /> });
 }
