@@ -216,8 +216,34 @@ mod tests {
         );
     }
 
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Post,
+        Video,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Tagged {
+        kinds: Vec<Kind>,
+    }
+
+    #[test]
+    fn an_unknown_enum_id_inside_a_list_is_named_by_its_index() {
+        let err = decode_json::<Vec<Tagged>>(
+            r#"[{"kinds":[]},{"kinds":[]},{"kinds":["post","reel","video"]}]"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "[2].kinds[1]");
+        assert!(err.detail.contains("reel"), "{}", err.detail);
+        let _ = (Kind::Post, Kind::Video);
+    }
+
     #[test]
     fn a_missing_field_names_its_row() {
+        let err = decode_json::<Vec<Row>>(r#"[{"id":"a"},{"id":"b","visits":1}]"#).unwrap_err();
+        assert_eq!(err.path, "[0]");
         let err = decode_json::<Vec<Row>>(r#"[{"id":"a","visits":1},{"id":"b"}]"#).unwrap_err();
         assert_eq!(err.path, "[1]");
         assert!(err.detail.contains("visits"), "{}", err.detail);
