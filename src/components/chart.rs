@@ -5,9 +5,15 @@
 //!
 //! ECharts is not part of the first load: Haihe's own build of it
 //! (scripts/echarts-entry.mjs, named by `<meta name="haihe-echarts">` in
-//! index.html) is fetched with a `<script src>` when the first chart mounts,
-//! so the shell and the KPI tiles paint without waiting for it. A failed load
-//! shows a message with Retry in the chart's place.
+//! index.html) is fetched with a `<script src>` when the first chart comes
+//! near the viewport, so the shell and the KPI tiles paint without waiting for
+//! it. A failed load shows a message with Retry in the chart's place.
+//!
+//! A chart is drawn once it comes within [`NEAR_PX`] of the viewport (or the
+//! page is printed), not before: on a phone-sized screen the cockpit's trend
+//! chart is below the tiles, and drawing it (with ECharts' evaluation) was
+//! over a second of blocked main thread at 4× CPU throttling during the load.
+//! Its box keeps its height meanwhile, so nothing shifts.
 //!
 //! An update reaches ECharts after the browser has painted the rest of the
 //! screen: a filter click shows its tiles and bars in the next frame, and the
@@ -143,6 +149,10 @@ fn to_json(chart: &charming::Chart) -> Option<String> {
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
 
+/// How far below (or above) the viewport a chart starts drawing: a tablet
+/// user scrolling finds it drawn.
+const NEAR_PX: u32 = 200;
+
 struct Live {
     instance: EchartsInstance,
     observer: Option<web_sys::ResizeObserver>,
@@ -245,23 +255,26 @@ where
     let node = NodeRef::<Div>::new();
     let id = format!("chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let live: Rc<RefCell<Option<Live>>> = Rc::new(RefCell::new(None));
-    let lib = library();
-    let lib_state = lib.clone();
+    let near = super::on_screen::seen(node, NEAR_PX);
+    // The library's state once the chart is near (the first call starts the
+    // download); `None` before.
+    let lib = Memo::new(move |_| near.get().then(|| library().get()));
     // The chart could not be drawn: ECharts did not load, or refused it.
     let broken = RwSignal::new(false);
     let draws = RwSignal::new(0u32);
-    let failed = Memo::new(move |_| broken.get() || lib_state.get() == Library::Failed);
+    let failed = Memo::new(move |_| broken.get() || lib.get() == Some(Library::Failed));
 
     let live_for_effect = live.clone();
     Effect::new(move |_| {
+        // Nothing (not even the option) before the chart is near and ECharts
+        // is here; this effect runs again when both are.
+        if lib.get() != Some(Library::Ready) {
+            return;
+        }
         // No animation: a tablet re-filtering while a chart still animates
         // would pay for both.
         let chart = option().animation(false);
-        let ready = lib.get() == Library::Ready;
         let Some(el) = node.get() else { return };
-        if !ready {
-            return;
-        }
         let mut slot = live_for_effect.borrow_mut();
         if slot.is_none() {
             *slot = create(&el, on_click);

@@ -64,8 +64,9 @@ fn printing() -> ArcRwSignal<bool> {
 }
 
 /// Renders every waiting section, then runs `then` once they are on the
-/// page: `window.print()` called straight from a click would lay out the
-/// print before the sections had a chance to render.
+/// page and their charts drawn (charts wait to be scrolled to as well, and
+/// may still need ECharts): `window.print()` called straight from a click
+/// would lay out the print before any of that. Gives up waiting after 3 s.
 pub fn render_all_then(then: impl FnOnce() + 'static) {
     let flag = printing();
     if flag.get_untracked() {
@@ -73,9 +74,34 @@ pub fn render_all_then(then: impl FnOnce() + 'static) {
         return;
     }
     flag.set(true);
-    // Effects run in microtasks; a timer fires after them and after the
-    // charts of the new sections were drawn.
-    set_timeout(then, Duration::from_millis(50));
+    when_charts_drawn(then, 60);
+}
+
+/// A chart not drawn yet: on the page, not failed, no option drawn.
+fn chart_pending() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(r#".chart[data-draws="0"]:not([hidden])"#)
+                .ok()
+        })
+        .flatten()
+        .is_some()
+}
+
+/// Effects run in microtasks; a timer fires after them, and after a chart's
+/// draw (one animation frame and a timer later).
+fn when_charts_drawn(then: impl FnOnce() + 'static, tries_left: u32) {
+    set_timeout(
+        move || {
+            if tries_left == 0 || !chart_pending() {
+                then();
+            } else {
+                when_charts_drawn(then, tries_left - 1);
+            }
+        },
+        Duration::from_millis(50),
+    );
 }
 
 /// Sees whether `el` is within `margin_px` of the viewport; calls `on_seen`
@@ -111,21 +137,14 @@ struct Watch {
     _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
-/// The children, rendered when the placeholder comes within `margin` pixels
-/// of the viewport (or when printing). Without IntersectionObserver they
-/// render at once.
-#[component]
-pub fn OnScreen(
-    /// A class of the placeholder that gives it about the section's height
-    /// (in CSS, so that it can follow the layout's breakpoints).
-    placeholder: &'static str,
-    #[prop(default = 300)] margin: u32,
-    children: ChildrenFn,
-) -> impl IntoView {
-    let node = NodeRef::<Div>::new();
-    let seen = RwSignal::new(false);
+/// Turns true, for good, once `node`'s element comes within `margin` pixels
+/// of the viewport, or when the page is printed; at once without
+/// IntersectionObserver. For anything costly that nobody has scrolled to yet:
+/// a lower section ([`OnScreen`]), a chart (`chart.rs`).
+pub fn seen(node: NodeRef<Div>, margin: u32) -> Memo<bool> {
+    let near = RwSignal::new(false);
     let print = printing();
-    let shown = Memo::new(move |_| seen.get() || print.get());
+    let shown = Memo::new(move |_| near.get() || print.get());
     let watching: Rc<RefCell<Option<Watch>>> = Rc::new(RefCell::new(None));
     let for_effect = watching.clone();
     Effect::new(move |_| {
@@ -140,10 +159,10 @@ pub fn OnScreen(
             return;
         }
         let w = watch(&el, margin, move || {
-            let _ = seen.try_set(true);
+            let _ = near.try_set(true);
         });
         if w.is_none() {
-            seen.set(true);
+            near.set(true);
         }
         *for_effect.borrow_mut() = w;
     });
@@ -153,6 +172,22 @@ pub fn OnScreen(
             w.observer.disconnect();
         }
     });
+    shown
+}
+
+/// The children, rendered when the placeholder comes within `margin` pixels
+/// of the viewport (or when printing). Without IntersectionObserver they
+/// render at once.
+#[component]
+pub fn OnScreen(
+    /// A class of the placeholder that gives it about the section's height
+    /// (in CSS, so that it can follow the layout's breakpoints).
+    placeholder: &'static str,
+    #[prop(default = 300)] margin: u32,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let shown = seen(node, margin);
     view! {
         <Show
             when=move || shown.get()

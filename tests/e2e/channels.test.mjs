@@ -104,6 +104,7 @@ test('desktop, zh: sort by CPA survives a reload, a family folds out, axe clean'
     assert.equal(await placementCell(page, '微信群', 'cost'), '免费');
     assert.equal(await placementCell(page, '微信群', 'cpa'), '免费');
     assert.match(await page.getByTestId('wi-assumption').textContent(), /仅供规划参考/);
+    await page.locator('.channel-charts').first().scrollIntoViewIfNeeded();
     await page.waitForSelector('.channel-charts canvas', { timeout: 20000 });
 
     const axe = await runAxe(page, { include: '.page' });

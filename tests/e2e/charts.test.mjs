@@ -20,6 +20,7 @@ import {
   expectTitle,
   goHash,
   renderLazySections,
+  scrollChartsIntoView,
 } from './harness.mjs';
 
 const ECHARTS = /\/echarts-[0-9a-f]+\.js$/;
@@ -41,7 +42,7 @@ after(async () => {
 const chartStates = (page) =>
   page.evaluate(() => [...document.querySelectorAll('.chart')].map((c) => c.querySelector('canvas') !== null));
 
-test('ECharts is fetched only when a chart mounts, and the KPI tiles do not wait for it', async () => {
+test('ECharts is fetched only when a chart comes near the viewport, and the KPI tiles do not wait for it', async () => {
   const page = await newPage(browser);
   const fetched = [];
   let release;
@@ -71,12 +72,14 @@ test('ECharts is fetched only when a chart mounts, and the KPI tiles do not wait
     // The heatmap is below the fold: it is built when scrolled to.
     await renderLazySections(page);
     await eventually(async () => {
+      await scrollChartsIntoView(page);
       const drawn = await chartStates(page);
       assert.ok(drawn.length >= 2 && drawn.every(Boolean), `every cockpit chart drawn: ${JSON.stringify(drawn)}`);
     }, { timeout: 15000 });
     await goHash(page, '#/campaigns');
     await expectTitle(page, '活动策划');
     await eventually(async () => {
+      await scrollChartsIntoView(page);
       const drawn = await chartStates(page);
       assert.ok(drawn.length >= 2 && drawn.every(Boolean), `the campaign ROI charts drawn: ${JSON.stringify(drawn)}`);
     }, { timeout: 15000 });
@@ -85,6 +88,34 @@ test('ECharts is fetched only when a chart mounts, and the KPI tiles do not wait
     assertNoPanic(page);
   } finally {
     release();
+    await closePage(page);
+  }
+});
+
+test('a chart below the fold is drawn, and ECharts fetched, only when scrolled near', async () => {
+  // Tablet landscape with the browser's bars: the trend chart sits below the tiles.
+  const page = await newPage(browser, { viewport: { width: 1024, height: 560 } });
+  const fetched = [];
+  page.on('request', (r) => ECHARTS.test(new URL(r.url()).pathname) && fetched.push(r.url()));
+  try {
+    await gotoApp(page, `${server.url}#/cockpit`);
+    await expectTitle(page, '数据驾驶舱');
+    await page.waitForSelector('.kpi-grid .kpi-tile', { timeout: 15000 });
+    const trend = page.locator('section.trend .chart');
+    const top = await trend.evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top > 560 + 200, `precondition: the trend chart is more than 200 px below the fold (top ${top})`);
+    await page.waitForTimeout(1500);
+    assert.deepEqual(fetched, [], 'no ECharts download for a chart nobody scrolled to');
+    assert.equal(await trend.getAttribute('data-draws'), '0');
+    const box = await trend.boundingBox();
+    assert.ok(box && box.height >= 250, 'its box keeps its height meanwhile (no layout shift)');
+
+    await trend.scrollIntoViewIfNeeded();
+    await eventually(async () => assert.notEqual(await trend.getAttribute('data-draws'), '0', 'drawn once scrolled to'), { timeout: 15000 });
+    assert.equal(fetched.length, 1, 'ECharts fetched once');
+    assert.equal(await page.locator('section.trend .chart canvas').count(), 1);
+    assertNoPanic(page);
+  } finally {
     await closePage(page);
   }
 });
@@ -98,7 +129,10 @@ test('a failed ECharts download shows a message with Retry, and Retry draws the 
     await expectTitle(page, '数据驾驶舱');
     const panels = page.locator('.chart-box .error-panel');
     await renderLazySections(page);
-    await eventually(async () => assert.ok((await panels.count()) >= 2, 'a message in each chart’s place'));
+    await eventually(async () => {
+      await scrollChartsIntoView(page);
+      assert.ok((await panels.count()) >= 2, 'a message in each chart’s place');
+    });
     assert.match(await panels.first().innerText(), /图表未能加载/);
     assert.equal(await page.locator('.chart:visible').count(), 0, 'no blank chart boxes left');
     await screenshot(page, 'charts-load-failed');
@@ -106,6 +140,7 @@ test('a failed ECharts download shows a message with Retry, and Retry draws the 
     fail = false;
     await panels.first().getByRole('button', { name: '重试' }).click();
     await eventually(async () => {
+      await scrollChartsIntoView(page);
       const drawn = await chartStates(page);
       assert.ok(drawn.length >= 2 && drawn.every(Boolean), `drawn after Retry: ${JSON.stringify(drawn)}`);
     }, { timeout: 15000 });

@@ -22,6 +22,7 @@ import {
   goHash,
   navLinks,
   CSP_POLICY as CSP,
+  scrollChartsIntoView,
 } from './harness.mjs';
 
 // Every area that exists today; areas added later are visited too (from the nav).
@@ -87,6 +88,7 @@ test('every area works under the CSP: no violation, charts drawn', async () => {
       await page.waitForSelector('main h1', { timeout: 15000 });
       if (hash === '#/cockpit' || hash === '#/campaigns') {
         await eventually(async () => {
+          await scrollChartsIntoView(page);
           const drawn = await page.evaluate(() =>
             [...document.querySelectorAll('.chart')].map((c) => c.querySelector('canvas') !== null),
           );

@@ -591,6 +591,17 @@ export async function renderLazySections(page, { timeout = 10000 } = {}) {
   );
 }
 
+/**
+ * Scrolls each chart of the page into view in turn: a chart is drawn (and
+ * ECharts fetched) only once it comes near the viewport
+ * (src/components/chart.rs).
+ */
+export async function scrollChartsIntoView(page) {
+  const charts = page.locator('.chart-box');
+  const n = await charts.count();
+  for (let i = 0; i < n; i++) await charts.nth(i).scrollIntoViewIfNeeded().catch(() => {});
+}
+
 /** The page's h1 text (trimmed). */
 export function h1(page) {
   return page.evaluate(() => document.querySelector('main h1')?.textContent?.trim() ?? null);

@@ -153,6 +153,7 @@ for (const [name, opts] of [
 
       // The incident is shaded on the latency chart.
       await eventually(async () => {
+        await page.locator('[data-testid=endpoint-trend]').scrollIntoViewIfNeeded();
         const names = await page.evaluate(() => {
           const el = document.querySelector('[data-testid=endpoint-trend] .chart');
           const chart = el && window.echarts?.getInstanceByDom(el);
