@@ -14,6 +14,7 @@ pub mod channels;
 pub mod dataset;
 pub mod error;
 pub mod figures;
+mod lenient;
 pub mod orders;
 pub mod raw;
 pub mod scenes;
