@@ -252,6 +252,13 @@ mod tests {
     }
 
     #[test]
+    fn a_field_named_twice_is_refused_at_its_row() {
+        let err = decode_json::<Vec<Row>>(r#"[{"id":"a","visits":1,"visits":2}]"#).unwrap_err();
+        assert!(err.detail.contains("duplicate field"), "{}", err.detail);
+        assert_eq!(err.path, "[0].visits");
+    }
+
+    #[test]
     fn wrong_shapes_and_broken_text() {
         let err = decode_json::<Vec<Row>>(r#"{"id":"a"}"#).unwrap_err();
         assert_eq!(err.path, ".");
