@@ -23,15 +23,21 @@ pub struct JsonDecodeError {
 /// Decodes `text` into `T`.
 pub fn decode_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonDecodeError> {
     serde_json::from_str(text).map_err(|e| {
-        let syntax = matches!(
-            e.classify(),
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-        );
+        // serde_json calls some shape errors syntax errors (a number where an
+        // enum's id belongs is "expected value"), so only text that does not
+        // parse as any JSON at all counts as broken.
+        if let Err(broken) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return JsonDecodeError {
+                path: ".".into(),
+                detail: broken.to_string(),
+                syntax: true,
+            };
+        }
         let offset = byte_offset(text, e.line(), e.column());
         JsonDecodeError {
             path: path_at(text, offset),
             detail: without_position(&e.to_string()),
-            syntax,
+            syntax: false,
         }
     })
 }
@@ -237,6 +243,11 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.path, "[2].kinds[1]");
         assert!(err.detail.contains("reel"), "{}", err.detail);
+        // A number where the id belongs: serde_json's "expected value", a
+        // wrong shape and not broken text.
+        let err = decode_json::<Vec<Tagged>>(r#"[{"kinds":["post"]},{"kinds":[42]}]"#).unwrap_err();
+        assert_eq!(err.path, "[1].kinds[0]");
+        assert!(!err.syntax);
         let _ = (Kind::Post, Kind::Video);
     }
 
